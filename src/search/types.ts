@@ -1,0 +1,40 @@
+import type { Paper } from '../corpus/paper.js';
+
+/** One ranked result. `score` is relative to the query; higher is better. */
+export interface SearchHit {
+  paper: Paper;
+  score: number;
+}
+
+export interface SearchOptions {
+  /** How many hits to return (after `offset`). */
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchResponse {
+  /** The query as given. */
+  query: string;
+  /** The page of hits asked for, best first. */
+  hits: SearchHit[];
+  /** How many hits the query has in all, before paging. */
+  total: number;
+  /** A query that would find something, when this one finds nothing ("Did you mean …"). */
+  suggestion: string | null;
+  /** True when the query named one paper directly (arXiv id or URL). */
+  direct: boolean;
+}
+
+/**
+ * What the rest of Paperbot needs from search. Knows nothing of Slack: a query string in,
+ * ranked papers out.
+ */
+export interface PaperSearch {
+  readonly size: number;
+  search(query: string, options?: SearchOptions): SearchResponse;
+  /** The papers most like `id` (itself excluded), best first. Empty for an unknown id. */
+  similar(id: string, limit?: number): SearchHit[];
+  /** A paper by its id, arXiv id (any version) or arXiv / Hugging Face URL. */
+  get(ref: string): Paper | undefined;
+  all(): readonly Paper[];
+}
