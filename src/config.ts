@@ -20,3 +20,8 @@ export const TLDR = {
   minChars: 40,
   maxChars: 280,
 } as const;
+
+export const CLI = {
+  defaultLimit: 10,
+  maxLimit: 100,
+} as const;

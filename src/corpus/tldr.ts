@@ -8,6 +8,8 @@ const CONTRIBUTION = [
   /\b(we|this paper|this work) (show|find|demonstrate|prove|reveal|identify)\b/i,
   /\b(called|named|dubbed|termed)\b/i,
   /\b(a|an) (novel|new|simple|unified|general) (framework|method|approach|model|benchmark|dataset|technique|algorithm|architecture|paradigm)\b/i,
+  /\bus to (propose|introduce|present|develop)\b/i,
+  /\b(we|this paper|this work|our (work|study|paper))\s+(\w+\s+){0,2}(prove|formulate|focus|argue|explore|examine|investigate|analy[sz]e|study|evaluate|conduct|establish|derive|provide|obtain|tackles?)\b/i,
 ];
 /** Phrases that carry a headline result. */
 const RESULT = [
@@ -16,7 +18,8 @@ const RESULT = [
 ];
 /** Openings that only set the scene. */
 const BACKGROUND = [
-  /^(recent(ly)?|however|although|while|despite|existing|current|traditional|despite|large language models|with the)\b/i,
+  /^(recent(ly)?|however|although|while|despite|existing|current|traditional|large language models|with the|the advent|the (rapid|recent)|in recent years|nowadays|modern|many|most)\b/i,
+  /\b(is|are) key\b|\b(often|typically|usually|commonly|widely|increasingly)\b/i,
   /\b(remains? (a )?(challenging|unclear|open|underexplored)|has (been|attracted|shown)|have (been|shown|attracted)|is (a|an) (key|crucial|important|fundamental))\b/i,
 ];
 /** Leads that tie a sentence to the one before it; a TL;DR stands alone without them. */
@@ -47,7 +50,7 @@ export function summarize(abstract: string): string {
 
   const fitting = candidates.filter((c) => c.text.length <= TLDR.maxChars);
   const pool = fitting.length > 0 ? fitting : candidates;
-  const main = best(pool, (c) => c.contribution * 2 + c.result * 0.5 - c.index * 0.05);
+  const main = best(pool, (c) => c.contribution * 2 + c.result * 0.5 - c.index * 0.05 - (c.index === 0 ? 1 : 0));
   if (main.text.length > TLDR.maxChars) return shortenClause(main.text);
 
   const room = TLDR.maxChars - main.text.length - 1;
