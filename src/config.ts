@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { z } from 'zod';
 import { PROJECT_ROOT } from './paths.js';
 
 /**
@@ -24,4 +25,203 @@ export const TLDR = {
 export const CLI = {
   defaultLimit: 10,
   maxLimit: 100,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Slack: limits, page sizes, Web API client policy, and the environment (readConfig).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Block Kit's limits (Slack docs; checked in shared/slack/README.md). `src/render/blocks.ts`
+ * applies them once, so no handler has to think about them.
+ */
+export const BLOCK_KIT = {
+  maxBlocks: 50,
+  /** Home tabs and modals allow more blocks than messages. */
+  maxViewBlocks: 100,
+  sectionText: 3000,
+  headerText: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  buttonUrl: 3000,
+  /** `action_id` and `block_id`. */
+  id: 255,
+  contextElements: 10,
+  actionsElements: 25,
+  /** NOTE: undocumented; messages with more than ~11–13k characters of block text fail with `msg_blocks_too_long`. */
+  messageTextBudget: 10_000,
+  /** The notification fallback `text`; Slack's own ceiling is 4,000. */
+  fallbackText: 3_000,
+} as const;
+
+/** How results are shown. */
+export const RESULTS = {
+  /** `/paper`: ephemeral results, with a "More results" button. */
+  commandPageSize: 5,
+  /** Threads (mentions, DMs, the message shortcut): fewer results, nobody wants a wall of cards. */
+  threadPageSize: 3,
+  titleChars: 250,
+  tldrChars: 400,
+  /** Authors named before "et al.". */
+  authorsShown: 3,
+  /** How much of a user's query we echo back ("No papers match …"). */
+  queryEchoChars: 120,
+  /** Shown as buttons on the App Home tab and as examples in help. */
+  exampleQueries: ['diffusion models', '"large language models"', 'speech year:2024', 'has:code segmentation'],
+} as const;
+
+/** Who Slack sees us as: the command, shortcut and routes that `manifest.yml` declares too. */
+export const SLACK_APP = {
+  command: '/paper',
+  shortcutCallbackId: 'find_papers',
+  eventsPath: '/slack/events',
+  healthPath: '/healthz',
+} as const;
+
+/**
+ * How the Web API client behaves. NOTE: the client's own default retries 10 times over about 30
+ * minutes, far past the point where a reply still makes sense in a conversation; a few quick
+ * retries cover a blip without a user waiting on a ghost. Tests pass `{ retries: 0 }`.
+ */
+export const SLACK_WEB_API = {
+  retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3_000, randomize: true },
+  /** Per-request timeout (ms); 0 would mean none. */
+  timeoutMs: 10_000,
+} as const;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** An empty `KEY=` line in .env means "not set", as people expect. */
+const unsetIfBlank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfBlank, schema.optional());
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optional(z.string().trim().startsWith('xoxb-', 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)')),
+  SLACK_SIGNING_SECRET: optional(
+    z.string().trim()
+      .regex(/^\S{8,}$/, 'must be the Signing Secret (Basic Information → App Credentials)')
+      .refine((s) => !/^(xox|xapp-)/.test(s), 'looks like a token, not the Signing Secret (Basic Information → App Credentials)'),
+  ),
+  SLACK_APP_TOKEN: optional(z.string().trim().startsWith('xapp-', 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)')),
+  PORT: z.preprocess(unsetIfBlank, z.coerce.number('must be a number').int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(3000)),
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  LOG_LEVEL: z.preprocess(unsetIfBlank, z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info')),
+  PAPERBOT_DATA_DIR: z.preprocess(unsetIfBlank, z.string().default(DEFAULT_DATA_DIR)),
+});
+
+interface BaseConfig {
+  port: number;
+  logLevel: LogLevelName;
+  dataDir: string;
+  /** Another base URL for Slack's Web API (tests, proxies); Slack's own when undefined. */
+  slackApiUrl: string | undefined;
+}
+
+/** Socket Mode: Slack pushes over a WebSocket, no public URL needed. */
+export interface SocketConfig extends BaseConfig {
+  mode: 'socket';
+  botToken: string;
+  appToken: string;
+}
+
+/** HTTP: Slack posts to `/slack/events` on `port`. */
+export interface HttpConfig extends BaseConfig {
+  mode: 'http';
+  botToken: string;
+  signingSecret: string;
+}
+
+/** No Slack settings at all: search from the terminal. */
+export interface LocalConfig extends BaseConfig {
+  mode: 'local';
+}
+
+export type Config = SocketConfig | HttpConfig | LocalConfig;
+export type SlackConfig = SocketConfig | HttpConfig;
+
+/** Settings that are missing or wrong; `message` says what to fix. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Paperbot's settings are incomplete or invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        'See .env.example and docs/slack-setup.md.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads Paperbot's settings from the environment: defaults, coercion and validation in one place.
+ * With `SLACK_APP_TOKEN` it runs in Socket Mode; with a bot token and signing secret it serves
+ * HTTP; with no Slack settings at all it runs locally. Anything in between throws a
+ * {@link ConfigError} naming every problem.
+ *
+ * @example
+ * const config = readConfig({ SLACK_BOT_TOKEN: 'xoxb-…', SLACK_APP_TOKEN: 'xapp-…' });
+ * config.mode; // 'socket'
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const e = parsed.data;
+  const base: BaseConfig = { port: e.PORT, logLevel: e.LOG_LEVEL, dataDir: e.PAPERBOT_DATA_DIR, slackApiUrl: e.SLACK_API_URL };
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = e;
+
+  if (!botToken && !signingSecret && !appToken) return { ...base, mode: 'local' };
+  if (appToken) {
+    if (!botToken) throw new ConfigError(['SLACK_BOT_TOKEN is missing: Socket Mode (SLACK_APP_TOKEN is set) also needs the bot token (OAuth & Permissions → Bot User OAuth Token, xoxb-…).']);
+    return { ...base, mode: 'socket', botToken, appToken };
+  }
+  const missing = [
+    !botToken && 'SLACK_BOT_TOKEN is missing (OAuth & Permissions → Bot User OAuth Token, xoxb-…).',
+    !signingSecret && 'SLACK_SIGNING_SECRET is missing (Basic Information → App Credentials → Signing Secret).',
+  ].filter((p): p is string => typeof p === 'string');
+  if (!botToken || !signingSecret) {
+    throw new ConfigError([...missing, 'HTTP mode needs both; or set SLACK_APP_TOKEN (and SLACK_BOT_TOKEN) for Socket Mode; or unset all SLACK_* settings to search locally.']);
+  }
+  return { ...base, mode: 'http', botToken, signingSecret };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search: analysis, ranking and limits (src/search).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * How search analyses, ranks and bounds a query. Ranking is BM25F over title, abstract and
+ * authors; the values below were set on principle first (titles say what a paper is about,
+ * so they weigh more) and checked with `npm run eval`.
+ */
+export const SEARCH = {
+  defaultLimit: 10,
+  similarLimit: 5,
+  /** A query longer than this is cut before parsing: a pasted abstract still works, 100 kB does not hurt. */
+  maxQueryChars: 4_000,
+  /** At most this many query words (clauses) are searched; the rest are ignored. */
+  maxQueryTerms: 32,
+  /** BM25F: per-field weight and length normalisation (`b`); `k1` saturates term frequency. */
+  fields: {
+    title: { boost: 2.5, b: 0.3 },
+    abstract: { boost: 1, b: 0.75 },
+    authors: { boost: 2, b: 0 },
+  },
+  k1: 1.2,
+  /** A hit's score is multiplied by (matched clauses / clauses) to this power. */
+  coordinationExponent: 2,
+  /** Hits scoring below this fraction of the best hit are dropped ("no junk"). */
+  minRelativeScore: 0.25,
+  /** Typos: only words the index does not know are corrected, and only longer ones. */
+  fuzzy: { minChars: 5, twoEditsMinChars: 8, maxExpansions: 5, weight: 0.8 },
+  /** The last query word also matches as a prefix. */
+  prefix: { minChars: 3, maxExpansions: 30, weight: 0.6 },
+  /** A solid word is split into two known words (`longcontext`) only with parts this long. */
+  minCompoundPartChars: 2,
+  /** Acronym mining (`Retrieval-Augmented Generation (RAG)`): short forms of this many characters. */
+  acronym: { minChars: 2, maxChars: 10 },
+  /** "Did you mean": how far a suggestion may be from what was typed. */
+  suggestionMaxEdits: 3,
+  /** Bumped whenever analysis changes, so an old snapshot is rebuilt instead of misread. */
+  snapshotVersion: 1,
 } as const;

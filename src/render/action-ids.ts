@@ -1,0 +1,15 @@
+/** The `action_id`s our buttons carry; handlers register on the same names. */
+export const ACTION = {
+  share: 'paper_share',
+  abstract: 'paper_abstract',
+  similar: 'paper_similar',
+  /** "More results": the value is the next page's view. */
+  more: 'results_more',
+  /** "Did you mean …" and the help's examples: the value is a search view. */
+  suggestion: 'results_suggestion',
+  /** The App Home tab's example searches. */
+  example: 'home_example',
+} as const;
+
+/** Matches `id` and its numbered variants (`id-0`, `id-1`, …) used where one block has several. */
+export const actionPattern = (id: string): RegExp => new RegExp(`^${id}(-\\d+)?$`);

@@ -1,0 +1,80 @@
+import { RESULTS, SLACK_APP } from '../config.js';
+import type { CorpusSummary } from '../app/corpus-summary.js';
+import { ACTION } from './action-ids.js';
+import { actions, button, context, section, type Block } from './blocks.js';
+import { toMessage, type Message } from './message.js';
+import { monthYear } from './paper-meta.js';
+import { escapeText } from './text.js';
+import { viewValue } from './view-state.js';
+
+const FALLBACK_ID = '2308.16582';
+
+/** "99 papers (Mar 2022 – Dec 2024) from hf-papers-page.txt" (mrkdwn). */
+export function corpusLine(summary: CorpusSummary): string {
+  const first = monthYear(summary.firstMonth);
+  const last = monthYear(summary.lastMonth);
+  const span = first && last ? (first === last ? ` (${first})` : ` (${first} – ${last})`) : '';
+  const sources = summary.sources.length > 0 ? ` from ${summary.sources.map((s) => `\`${escapeText(s)}\``).join(', ')}` : '';
+  return `*${summary.papers} papers*${span}${sources}`;
+}
+
+/** The query syntax, one line each (mrkdwn). */
+export function syntaxLines(summary: CorpusSummary): string {
+  const id = summary.exampleArxivId ?? FALLBACK_ID;
+  return [
+    '• `"quoted phrase"`: the words together, in that order',
+    '• `-word`: leave out papers that mention it',
+    '• `author:name`: papers by an author',
+    '• `year:2024`: papers from that year',
+    '• `has:code`: papers with published code',
+    `• \`${id}\` or an arXiv / Hugging Face URL: that paper`,
+  ].join('\n');
+}
+
+/** Buttons that run the example searches; clicking one replaces the message with its results. */
+export function exampleButtons(actionId: string = ACTION.suggestion): Block {
+  return actions(
+    RESULTS.exampleQueries.flatMap((query, i) => {
+      const value = viewValue({ kind: 'search', query, offset: 0 });
+      // action_ids must differ within a block: numbered, and matched by actionPattern().
+      return value ? [button({ text: query, actionId: `${actionId}-${i}`, value })] : [];
+    }),
+  );
+}
+
+/** `/paper` alone or `/paper help`. */
+export function helpMessage(summary: CorpusSummary): Message {
+  const cmd = SLACK_APP.command;
+  const id = summary.exampleArxivId ?? FALLBACK_ID;
+  const blocks: Block[] = [
+    section(`:wave: *Paperbot finds research papers* among ${corpusLine(summary)}.\nSearch with \`${cmd} <words>\`, for example \`${cmd} diffusion models\`.`),
+    section(`*Query syntax*\n${syntaxLines(summary)}`),
+    section(
+      [
+        '*More*',
+        `• \`${cmd} random\`: a random paper`,
+        `• \`${cmd} similar ${id}\` (or some words): papers like it`,
+        '• Mention @Paperbot in a channel or a thread, or send it a direct message: it answers in the thread',
+        '• On any message: ⋮ More actions → *Find papers* searches for the message’s text',
+      ].join('\n'),
+    ),
+    context(['Try one:']),
+    exampleButtons(),
+  ];
+  return toMessage(`Paperbot: search ${summary.papers} papers with ${cmd} <words>. ${cmd} help shows the query syntax.`, blocks);
+}
+
+/** A mention or DM with no words. */
+export function mentionHelpMessage(summary: CorpusSummary): Message {
+  const id = summary.exampleArxivId ?? FALLBACK_ID;
+  const text = [
+    `:wave: Ask me about papers: mention me with some words, like \`@Paperbot diffusion models\`, an arXiv id like \`${id}\`, \`similar ${id}\` or \`random\`.`,
+    `I search ${corpusLine(summary)}. \`${SLACK_APP.command} help\` shows the query syntax.`,
+  ].join('\n');
+  return toMessage('Ask me about papers: mention me with some words, an arXiv id, "similar <id>" or "random".', [section(text)]);
+}
+
+/** A short notice (an error, a hint); `text` is mrkdwn the caller has escaped. */
+export function noticeMessage(text: string, fallback: string): Message {
+  return toMessage(fallback, [section(text)]);
+}

@@ -1,0 +1,41 @@
+import type { types } from '@slack/bolt';
+import { BLOCK_KIT, SLACK_APP } from '../config.js';
+import type { CorpusSummary } from '../app/corpus-summary.js';
+import { ACTION } from './action-ids.js';
+import { context, divider, header, section, type Block } from './blocks.js';
+import { corpusLine, exampleButtons, syntaxLines } from './help.js';
+
+/**
+ * The App Home tab: what Paperbot does, how to use it, what it searches, and example searches
+ * (their results arrive in the Messages tab).
+ */
+export function homeView(summary: CorpusSummary): types.HomeView {
+  const cmd = SLACK_APP.command;
+  const blocks: Block[] = [
+    header('Paperbot'),
+    section(
+      'Paperbot finds research papers and brings their summaries into your conversations: ' +
+        'each result has a one-line TL;DR, links to arXiv, the PDF, Hugging Face and code, and a *Share* button ' +
+        'that posts the summary to the channel with the full abstract as the first reply in its thread, so the discussion starts there.',
+    ),
+    divider(),
+    header('How to use it'),
+    section(
+      [
+        `• \`${cmd} <words>\` in any channel: results only you see, to read and share`,
+        `• \`${cmd} random\`, \`${cmd} similar <arXiv id or words>\`, \`${cmd} help\``,
+        '• Mention @Paperbot in a channel or thread, or message it here: it answers in the thread',
+        '• On any message: ⋮ More actions → *Find papers* searches for the message’s text',
+      ].join('\n'),
+    ),
+    section(`*Query syntax*\n${syntaxLines(summary)}`),
+    divider(),
+    header('The corpus'),
+    section(`${corpusLine(summary)}: ${summary.onArxiv} on arXiv, ${summary.withCode} with code.`),
+    divider(),
+    header('Try a search'),
+    context(['Results arrive in the Messages tab.']),
+    exampleButtons(ACTION.example),
+  ];
+  return { type: 'home', blocks: blocks.slice(0, BLOCK_KIT.maxViewBlocks) };
+}

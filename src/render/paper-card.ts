@@ -1,0 +1,65 @@
+import { RESULTS } from '../config.js';
+import type { Paper } from '../corpus/paper.js';
+import { ACTION } from './action-ids.js';
+import { actions, button, context, section, type Block, type ButtonElement } from './blocks.js';
+import { linksLine, metaLine, titleLink } from './paper-meta.js';
+import { escapeFit } from './text.js';
+
+/**
+ * Where cards are shown. `ephemeral`: only the asker sees them (`/paper`); `thread`: everyone in
+ * a thread sees them (mentions, DMs, the message shortcut).
+ */
+export type Surface = 'ephemeral' | 'thread';
+
+export type CardButton = 'share' | 'abstract' | 'similar';
+
+/** Which buttons a card carries on each surface. */
+export const SURFACE_BUTTONS: Record<Surface, readonly CardButton[]> = {
+  ephemeral: ['share', 'abstract', 'similar'],
+  thread: ['share', 'abstract'],
+};
+
+export interface CardOptions {
+  surface: Surface;
+  buttons?: readonly CardButton[];
+  /** The actions block's id: where the page state rides (see view-state.ts). */
+  blockId?: string;
+  /** Already shared: the Share button gives way to a note saying so. */
+  shared?: boolean;
+}
+
+const BUTTONS: Record<CardButton, { text: string; actionId: string; style?: 'primary' }> = {
+  share: { text: 'Share', actionId: ACTION.share, style: 'primary' },
+  abstract: { text: 'Abstract', actionId: ACTION.abstract },
+  similar: { text: 'Similar', actionId: ACTION.similar },
+};
+
+const SHARED_NOTE: Record<Surface, string> = {
+  ephemeral: ':white_check_mark: Shared to the channel, with the abstract in its thread',
+  thread: ':white_check_mark: Shared in this thread',
+};
+
+/** The lines every card starts with: linked title and TL;DR, then meta and links. */
+export function paperSummaryBlocks(paper: Paper): Block[] {
+  const blocks: Block[] = [section(`${titleLink(paper)}\n${escapeFit(paper.tldr, RESULTS.tldrChars)}`)];
+  const meta = metaLine(paper);
+  if (meta) blocks.push(context([meta]));
+  const links = linksLine(paper);
+  if (links) blocks.push(context([links]));
+  return blocks;
+}
+
+/** One result: summary, then the buttons for its surface (Share, Abstract, Similar). */
+export function paperCard(paper: Paper, options: CardOptions): Block[] {
+  const wanted = (options.buttons ?? SURFACE_BUTTONS[options.surface]).filter((b) => !(b === 'share' && options.shared));
+  return [...paperSummaryBlocks(paper), ...cardActions(paper, wanted, options)];
+}
+
+/** The buttons (button values carry only the paper id), and the "shared" note when shared. */
+export function cardActions(paper: Paper, wanted: readonly CardButton[], options: CardOptions): Block[] {
+  const blocks: Block[] = [];
+  if (options.shared) blocks.push(context([SHARED_NOTE[options.surface]]));
+  const elements: ButtonElement[] = wanted.map((b) => button({ ...BUTTONS[b], value: paper.id }));
+  if (elements.length > 0) blocks.push(actions(elements, options.blockId));
+  return blocks;
+}

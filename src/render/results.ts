@@ -1,0 +1,123 @@
+import { BLOCK_KIT, RESULTS } from '../config.js';
+import type { Paper } from '../corpus/paper.js';
+import type { SearchResponse } from '../search/types.js';
+import { ACTION } from './action-ids.js';
+import { actions, blockTextLength, button, context, divider, section, type Block } from './blocks.js';
+import { toMessage, type Message } from './message.js';
+import { paperCard, type Surface } from './paper-card.js';
+import { escapeFit, escapeText, truncate } from './text.js';
+import { cardBlockId, viewValue, type PageState, type View } from './view-state.js';
+
+interface CardsPage {
+  /** mrkdwn, already escaped. */
+  heading: string;
+  /** Plain text for notifications. */
+  fallback: string;
+  papers: readonly Paper[];
+  surface: Surface;
+  state: PageState;
+  /** The next page, for a "More results" button. */
+  more?: View | null;
+}
+
+// Room kept for the heading and the "More results" row when budgeting cards.
+const RESERVED_BLOCKS = 3;
+const RESERVED_TEXT = 600;
+
+/**
+ * A heading and cards, as many as fit Slack's block count and text budget (a real page is well
+ * under both; this is what keeps a pathological corpus entry from breaking the message).
+ */
+export function cardsMessage(page: CardsPage): Message {
+  const blocks: Block[] = [section(page.heading)];
+  let text = blockTextLength(blocks[0]!);
+  for (const [index, paper] of page.papers.entries()) {
+    const card = paperCard(paper, {
+      surface: page.surface,
+      blockId: cardBlockId(index, page.state),
+      shared: page.state.shared.includes(index),
+    });
+    const cardText = card.reduce((n, b) => n + blockTextLength(b), 0);
+    if (blocks.length + card.length + 1 > BLOCK_KIT.maxBlocks - RESERVED_BLOCKS) break;
+    if (text + cardText > BLOCK_KIT.messageTextBudget - RESERVED_TEXT) break;
+    blocks.push(divider(), ...card);
+    text += cardText;
+  }
+  const moreValue = page.more ? viewValue(page.more) : null;
+  if (moreValue) blocks.push(divider(), actions([button({ text: 'More results', actionId: ACTION.more, value: moreValue })]));
+  return toMessage(page.fallback, blocks);
+}
+
+const quote = (query: string) => `“${escapeFit(query, RESULTS.queryEchoChars)}”`;
+const titles = (papers: readonly Paper[]) => papers.map((p) => truncate(p.title, 120)).join('; ');
+
+export interface PageOptions {
+  surface: Surface;
+  offset: number;
+  /** Positions on this page already shared. */
+  shared?: number[];
+}
+
+/**
+ * One page of search results. `/paper` pages on with "More results"; threads show one page.
+ *
+ * @example searchResultsMessage(search.search('diffusion', { limit: 5 }), { surface: 'ephemeral', offset: 0 })
+ */
+export function searchResultsMessage(response: SearchResponse, options: PageOptions): Message {
+  const { query, hits, total } = response;
+  const papers = hits.map((h) => h.paper);
+  const { offset, surface } = options;
+  const state: PageState = { view: { kind: 'search', query, offset }, shared: options.shared ?? [] };
+  const next = offset + papers.length;
+  const heading = response.direct
+    ? 'Here is that paper:'
+    : `*${offset + 1}–${next} of ${total}* ${total === 1 ? 'paper' : 'papers'} for ${quote(query)}`;
+  return cardsMessage({
+    heading,
+    fallback: `Papers for "${truncate(query, RESULTS.queryEchoChars)}": ${titles(papers)}`,
+    papers,
+    surface,
+    state,
+    more: surface === 'ephemeral' && next < total ? { kind: 'search', query, offset: next } : null,
+  });
+}
+
+/** Nothing matched: say so, and offer the "Did you mean" suggestion as a button. */
+export function noResultsMessage(query: string, suggestion: string | null): Message {
+  const blocks: Block[] = [section(`No papers match ${quote(query)}.`)];
+  const value = suggestion ? viewValue({ kind: 'search', query: suggestion, offset: 0 }) : null;
+  if (suggestion && value) {
+    blocks.push(
+      section(`Did you mean *${escapeFit(suggestion, RESULTS.queryEchoChars)}*?`),
+      actions([button({ text: truncate(`Search “${suggestion}”`, BLOCK_KIT.buttonText), actionId: ACTION.suggestion, value, style: 'primary' })]),
+    );
+  }
+  blocks.push(context(['Try fewer or different words, or `/paper help` for the query syntax.']));
+  const didYouMean = suggestion ? ` Did you mean "${truncate(suggestion, RESULTS.queryEchoChars)}"?` : '';
+  return toMessage(`No papers match "${truncate(query, RESULTS.queryEchoChars)}".${didYouMean}`, blocks);
+}
+
+/** Papers like `paper`. */
+export function similarMessage(paper: Paper, similar: readonly Paper[], options: Omit<PageOptions, 'offset'>): Message {
+  if (similar.length === 0) {
+    return toMessage(`No papers like "${paper.title}" in the corpus.`, [section(`No papers like *${escapeText(truncate(paper.title, RESULTS.titleChars))}* in the corpus.`)]);
+  }
+  return cardsMessage({
+    heading: `Papers like *${escapeFit(paper.title, RESULTS.titleChars)}*`,
+    fallback: `Papers like "${truncate(paper.title, 200)}": ${titles(similar)}`,
+    papers: similar,
+    surface: options.surface,
+    state: { view: { kind: 'similar', of: paper.id }, shared: options.shared ?? [] },
+  });
+}
+
+/** A single paper's card (a random pick, an arXiv id or URL). */
+export function paperMessage(paper: Paper, options: Omit<PageOptions, 'offset'> & { heading?: string }): Message {
+  return cardsMessage({
+    heading: options.heading ?? 'Here is that paper:',
+    fallback: paper.title,
+    papers: [paper],
+    surface: options.surface,
+    state: { view: { kind: 'paper', id: paper.id }, shared: options.shared ?? [] },
+  });
+}
