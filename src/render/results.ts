@@ -69,9 +69,8 @@ export function searchResultsMessage(response: SearchResponse, options: PageOpti
   const { offset, surface } = options;
   const state: PageState = { view: { kind: 'search', query, offset }, shared: options.shared ?? [] };
   const next = offset + papers.length;
-  const heading = response.direct
-    ? 'Here is that paper:'
-    : `*${offset + 1}–${next} of ${total}* ${total === 1 ? 'paper' : 'papers'} for ${quote(query)}`;
+  const count = offset === 0 && next >= total ? `${total}` : `${offset + 1}–${next} of ${total}`;
+  const heading = response.direct ? 'Here is that paper:' : `*${count}* ${total === 1 ? 'paper' : 'papers'} for ${quote(query)}`;
   return cardsMessage({
     heading,
     fallback: `Papers for "${truncate(query, RESULTS.queryEchoChars)}": ${titles(papers)}`,

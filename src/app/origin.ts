@@ -1,0 +1,62 @@
+import type { BlockAction, RespondFn, webApi } from '@slack/bolt';
+import { noticeMessage } from '../render/help.js';
+import type { Message } from '../render/message.js';
+
+/**
+ * Where a button was clicked, which decides how we answer: through `response_url` under the
+ * asker's ephemeral results, in the thread the results were posted in, or (from the App Home
+ * tab) in the user's DM with the app.
+ */
+export type Origin =
+  | { surface: 'ephemeral'; channel: string | undefined }
+  | { surface: 'thread'; channel: string; threadTs: string }
+  | { surface: 'home'; user: string };
+
+export function originOf(body: BlockAction): Origin {
+  const container = body.container as { type?: string; is_ephemeral?: boolean; channel_id?: string; message_ts?: string; thread_ts?: string };
+  if (container.type === 'view') return { surface: 'home', user: body.user.id };
+  const channel = container.channel_id ?? body.channel?.id;
+  if (container.is_ephemeral || !channel) return { surface: 'ephemeral', channel };
+  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+  const threadTs = message?.thread_ts ?? container.thread_ts ?? message?.ts ?? container.message_ts;
+  return threadTs ? { surface: 'thread', channel, threadTs } : { surface: 'ephemeral', channel };
+}
+
+/**
+ * Posts a message (into a thread when `threadTs` is given). Link previews are off: our cards
+ * already show what an arXiv unfurl would, and five unfurls would bury the thread.
+ */
+export async function post(client: webApi.WebClient, channel: string, threadTs: string | undefined, message: Message): Promise<string | undefined> {
+  const result = await client.chat.postMessage({
+    channel,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+    text: message.text,
+    blocks: message.blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+  return result.ts;
+}
+
+/** A new ephemeral message under the clicked one (the results stay). */
+export const respondBelow = (respond: RespondFn, message: Message) =>
+  respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+
+/** Replaces the message whose button was clicked. */
+export const respondInPlace = (respond: RespondFn, message: Message) =>
+  respond({ replace_original: true, text: message.text, blocks: message.blocks });
+
+// Slack's answers when the bot may not post in a conversation (not invited, a private DM, archived).
+const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'ekm_access_denied', 'cannot_reply_to_message']);
+
+/** True when Slack refused a post because of where it was going, not because of us. */
+export function cannotPostHere(error: unknown): boolean {
+  const code = (error as { data?: { error?: string } } | undefined)?.data?.error;
+  return typeof code === 'string' && CANNOT_POST.has(code);
+}
+
+/** What we tell the user when Slack would not let us post where they asked. */
+export const CANNOT_POST_NOTICE = noticeMessage(
+  ':warning: I can’t post in this conversation. Invite me with `/invite @Paperbot`, then try again.',
+  'I can’t post in this conversation. Invite me with /invite @Paperbot, then try again.',
+);

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fetchBotIdentity } from './app/bot-identity.js';
+import { summarizeCorpus } from './app/corpus-summary.js';
+import { createApp } from './app/create-app.js';
+import type { Deps } from './app/deps.js';
+import { runLocalPrompt } from './app/local-prompt.js';
+import { readConfig, SLACK_APP, type Config } from './config.js';
+import { loadCorpus } from './corpus/load-corpus.js';
+import { createLogger } from './logger.js';
+import { PROJECT_ROOT } from './paths.js';
+import { createPaperSearch } from './search/paper-search.js';
+
+/** Settings from `.env` when there is one; variables already set in the environment win. */
+function loadDotEnv(): void {
+  const path = join(PROJECT_ROOT, '.env');
+  if (existsSync(path) && typeof process.loadEnvFile === 'function') process.loadEnvFile(path);
+}
+
+/** Prints what is wrong (no stack: these are the operator's to fix) and exits 1. */
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const logger = createLogger({ level: config.logLevel });
+
+  let corpus;
+  try {
+    corpus = loadCorpus(config.dataDir);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const search = createPaperSearch(corpus.papers);
+  const deps: Deps = { search, corpus: summarizeCorpus(corpus.papers, corpus.sources), random: Math.random };
+
+  if (config.mode === 'local') {
+    await runLocalPrompt(deps);
+    return;
+  }
+
+  let identity;
+  try {
+    identity = await fetchBotIdentity(config);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const app = createApp({ config, deps, logger, identity });
+  if (config.mode === 'http') await app.start(config.port);
+  else await app.start();
+  logger.info(
+    config.mode === 'http'
+      ? { mode: 'http', port: config.port, events: SLACK_APP.eventsPath, health: SLACK_APP.healthPath }
+      : { mode: 'socket', health: `:${config.port}${SLACK_APP.healthPath}` },
+    `Paperbot is running: ${search.size} papers`,
+  );
+
+  // NOTE: a plain stop; draining in-flight requests is the reliability issue's.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'stopping');
+      app.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
