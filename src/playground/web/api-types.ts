@@ -46,6 +46,7 @@ export interface SayRequest {
 }
 
 export interface ClickRequest {
+  /** The message the element is in; '' for the Home tab, whose view is no message. */
   messageId: string;
   actionId: string;
   blockId: string;

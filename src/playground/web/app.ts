@@ -154,6 +154,7 @@ function onAction(el: HTMLElement, event: Event): void {
     return;
   }
   // A URL button is a link too: the browser opens it, and the app still hears the click.
+  // Outside any message (the Home tab) the id is '', as the contract says.
   const messageId = el.closest<HTMLElement>('[data-message-id]')?.dataset['messageId'] ?? '';
   api
     .click({ messageId, actionId: el.dataset['actionId'] ?? '', blockId: el.dataset['blockId'] ?? '', value: el.dataset['value'] ?? '' })
