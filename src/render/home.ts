@@ -22,8 +22,8 @@ export function homeView(summary: CorpusSummary): types.HomeView {
     header('How to use it'),
     section(
       [
-        `• \`${cmd} <words>\` in any channel: results only you see, to read and share`,
-        `• \`${cmd} random\`, \`${cmd} similar <arXiv id or words>\`, \`${cmd} help\``,
+        `• \`${cmd} &lt;words&gt;\` in any channel: results only you see, to read and share`,
+        `• \`${cmd} random\`, \`${cmd} similar &lt;arXiv id or words&gt;\`, \`${cmd} help\``,
         '• Mention @Paperbot in a channel or thread, or message it here: it answers in the thread',
         '• On any message: ⋮ More actions → *Find papers* searches for the message’s text',
       ].join('\n'),

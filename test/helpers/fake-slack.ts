@@ -10,6 +10,8 @@ export interface RecordedCall {
   /** Form fields (Web API, `blocks`/`view` JSON-parsed) or the JSON body (response_url). */
   params: Record<string, any>;
   authorization: string | undefined;
+  /** What the fake answered (the `ts` of a posted message, …). */
+  response?: Record<string, any>;
 }
 
 export const BOT = { userId: 'U0PAPERBOT', botId: 'B0PAPERBOT', teamId: 'T061EG9R6' };
@@ -64,6 +66,13 @@ export class FakeSlack {
     this.problems.push(...messageProblems(message, where));
   }
 
+  /** The problems seen so far, then a clean slate for the next test. */
+  drain(): string[] {
+    const problems = [...this.problems];
+    this.reset();
+    return problems;
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.problems.length = 0;
@@ -88,12 +97,13 @@ export class FakeSlack {
         if (!url.pathname.startsWith('/api/')) return reply(404, 'not found');
         const method = url.pathname.slice('/api/'.length);
         const params = this.parseParams(raw, req.headers['content-type'] ?? '');
-        this.calls.push({ kind: 'api', method, params, authorization: req.headers.authorization });
+        const call: RecordedCall = { kind: 'api', method, params, authorization: req.headers.authorization };
+        this.calls.push(call);
         if (MESSAGE_METHODS.has(method)) this.check(params, method);
         if (method === 'views.publish') this.check(params.view ?? {}, method);
         const failure = this.failures.get(method)?.shift();
-        if (failure) return reply(200, { ok: false, error: failure });
-        return reply(200, this.answer(method, params));
+        call.response = failure ? { ok: false, error: failure } : this.answer(method, params);
+        return reply(200, call.response);
       }, (error: Error) => {
         res.writeHead(500);
         res.end(error.message);

@@ -7,6 +7,7 @@ import { DEFAULT_DATA_DIR, readConfig, type HttpConfig } from '../../src/config.
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createLogger } from '../../src/logger.js';
 import { createPaperSearch } from '../../src/search/paper-search.js';
+import type { PaperSearch } from '../../src/search/types.js';
 import { BOT, FakeSlack } from './fake-slack.js';
 import type { SlackBody } from './payloads.js';
 import { signedHeaders } from './sign.js';
@@ -43,7 +44,13 @@ export interface Paperbot {
  * `processBeforeResponse` makes each request return only once its listener is done, so a test
  * can assert the Slack calls right after `send`.
  */
-export async function startPaperbot(options: { random?: () => number } = {}): Promise<Paperbot> {
+export interface PaperbotOptions {
+  random?: () => number;
+  /** Wraps the real PaperSearch, for tests about what the app does with an answer it cannot provoke (a failure). */
+  search?: (real: PaperSearch) => PaperSearch;
+}
+
+export async function startPaperbot(options: PaperbotOptions = {}): Promise<Paperbot> {
   const fake = await new FakeSlack().start();
   const config = readConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -55,7 +62,8 @@ export async function startPaperbot(options: { random?: () => number } = {}): Pr
   const logs: Record<string, any>[] = [];
   const logger = createLogger({ level: config.logLevel, destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });
   const corpus = realCorpus();
-  const deps: Deps = { search: createPaperSearch(corpus.papers), corpus: summarizeCorpus(corpus.papers, corpus.sources), random: options.random ?? Math.random };
+  const real = createPaperSearch(corpus.papers);
+  const deps: Deps = { search: options.search ? options.search(real) : real, corpus: summarizeCorpus(corpus.papers, corpus.sources), random: options.random ?? Math.random };
   const app = createApp({
     config,
     deps,

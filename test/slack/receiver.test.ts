@@ -8,10 +8,7 @@ beforeAll(async () => {
   bot = await startPaperbot();
 });
 afterAll(() => bot.close());
-afterEach(() => {
-  expect(bot.fake.problems).toEqual([]);
-  bot.fake.reset();
-});
+afterEach(() => expect(bot.fake.drain()).toEqual([]));
 
 describe('the HTTP receiver', () => {
   it('answers url_verification with the challenge', async () => {
