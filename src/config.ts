@@ -110,6 +110,9 @@ const envSchema = z.object({
   PAPERBOT_DATA_DIR: z.preprocess(unsetIfBlank, z.string().default(DEFAULT_DATA_DIR)),
 });
 
+/** Every environment variable Paperbot reads (`.env.example` lists them all). */
+export const ENV_VARS = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
+
 interface BaseConfig {
   port: number;
   logLevel: LogLevelName;
@@ -208,6 +211,8 @@ export const SEARCH = {
     authors: { boost: 2, b: 0 },
   },
   k1: 1.2,
+  /** Similar papers: tf-idf cosine over the same terms, fields weighted like this. */
+  similarFields: { title: 2, abstract: 1, authors: 0.5 },
   /** A hit's score is multiplied by (matched clauses / clauses) to this power. */
   coordinationExponent: 2,
   /** Hits scoring below this fraction of the best hit are dropped ("no junk"). */
