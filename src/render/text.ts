@@ -74,7 +74,8 @@ function cutAt(text: string, max: number, safe: (cut: number) => number = (cut) 
   // Never split a surrogate pair.
   const code = text.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return text.slice(0, cut).replace(/[\s,;:.\-–—(]+$/u, '');
+  // Not `;`: it may end an entity (`&amp;`) that must stay whole.
+  return text.slice(0, cut).replace(/[\s,:.\-–—(]+$/u, '');
 }
 
 /**

@@ -123,8 +123,10 @@ describe('/paper when PaperSearch has a suggestion or fails', () => {
   beforeAll(async () => {
     suggesting = await startPaperbot({
       search: (real) => ({
-        ...real,
         size: real.size,
+        similar: (id, limit) => real.similar(id, limit),
+        get: (ref) => real.get(ref),
+        all: () => real.all(),
         search: (query, options) => {
           if (query === 'explode') throw new Error('index corrupted');
           const response = real.search(query, options);
