@@ -7,7 +7,7 @@ import type { Deps } from './app/deps.js';
 import { runLocalPrompt } from './app/local-prompt.js';
 import { readConfig, SLACK_APP, type Config } from './config.js';
 import { loadCorpus } from './corpus/load-corpus.js';
-import { createLogger } from './logger.js';
+import { createLogger, toBoltLogger } from './logger.js';
 import { PROJECT_ROOT } from './paths.js';
 import { createPaperSearch } from './search/paper-search.js';
 
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
 
   let identity;
   try {
-    identity = await fetchBotIdentity(config);
+    identity = await fetchBotIdentity(config, { logger: toBoltLogger(logger) });
   } catch (error) {
     fail((error as Error).message);
   }
