@@ -214,11 +214,13 @@ export const SEARCH = {
   /** Similar papers: tf-idf cosine over the same terms, fields weighted like this. */
   similarFields: { title: 2, abstract: 1, authors: 0.5 },
   /** A hit's score is multiplied by (matched clauses / clauses) to this power. */
-  coordinationExponent: 2,
+  coordinationExponent: 1,
   /** Hits scoring below this fraction of the best hit are dropped ("no junk"). */
   minRelativeScore: 0.25,
   /** Typos: only words the index does not know are corrected, and only longer ones. */
   fuzzy: { minChars: 5, twoEditsMinChars: 8, maxExpansions: 5, weight: 0.8 },
+  /** Words of the same Porter family (`generation` for `generalization`) match at this weight. */
+  related: { weight: 0.5, maxTerms: 20 },
   /** The last query word also matches as a prefix. */
   prefix: { minChars: 3, maxExpansions: 30, weight: 0.6 },
   /** A solid word is split into two known words (`longcontext`) only with parts this long. */

@@ -1,35 +1,101 @@
-import MiniSearch from 'minisearch';
-import type { Paper } from '../corpus/paper.js';
+import { SEARCH } from '../config.js';
 import { parseArxivRef } from '../corpus/arxiv.js';
+import type { Paper } from '../corpus/paper.js';
+import type { CorpusView } from './filters.js';
+import { PaperIndex } from './paper-index.js';
+import { isEmptyQuery, parseQuery } from './query-parser.js';
+import { planQuery } from './query-plan.js';
+import { rank } from './ranker.js';
+import { SimilarPapers } from './similar.js';
+import { suggestQuery } from './suggest.js';
 import type { PaperSearch, SearchHit, SearchOptions, SearchResponse } from './types.js';
 
-// NOTE: a first, plain implementation of the PaperSearch contract; the analysis, query syntax
-// and ranking described in the corpus-and-search issue replace its internals.
-export function createPaperSearch(papers: readonly Paper[]): PaperSearch {
+export interface CreateOptions {
+  /** An index saved by {@link PaperSearch.snapshot} for these same papers: skips indexing. */
+  snapshot?: string;
+}
+
+/**
+ * The search engine over a corpus: analysis, query syntax, BM25F ranking with a score cut-off,
+ * "Did you mean", and similar papers. A query string in, ranked papers out; no Slack here.
+ *
+ * @example
+ * const search = createPaperSearch(loadCorpus(DEFAULT_DATA_DIR).papers);
+ * search.search('anything on quantization?', { limit: 5 }).hits[0]?.paper.title;
+ * search.search('https://arxiv.org/pdf/2308.16582v2').direct; // true
+ */
+export function createPaperSearch(papers: readonly Paper[], options: CreateOptions = {}): PaperSearch {
+  const index = options.snapshot ? PaperIndex.fromSnapshot(options.snapshot) : PaperIndex.build(papers);
+  const docs = alignPapers(papers, index);
+  const corpus = corpusView(docs);
+  const similarPapers = new SimilarPapers(index);
   const byId = new Map(papers.map((p) => [p.id, p]));
-  const index = new MiniSearch<Paper>({ fields: ['title', 'abstract'], storeFields: [], idField: 'id' });
-  index.addAll(papers as Paper[]);
-  const get = (ref: string) => byId.get(ref) ?? byId.get(parseArxivRef(ref) ?? '');
+  const byArxivId = new Map(papers.flatMap((p) => (p.arxivId ? [[p.arxivId, p] as const] : [])));
+  const hit = ({ doc, score }: { doc: number; score: number }): SearchHit => ({ paper: docs[doc]!, score });
+
+  const get = (ref: string): Paper | undefined => {
+    const trimmed = ref.trim();
+    const arxivId = parseArxivRef(trimmed);
+    return byId.get(trimmed) ?? (arxivId ? byArxivId.get(arxivId) ?? byId.get(arxivId) : undefined);
+  };
+
+  const run = (query: string, offset: number, limit: number): Omit<SearchResponse, 'suggestion'> & { parsed: ReturnType<typeof parseQuery> } => {
+    const parsed = parseQuery(query);
+    const named = [...new Set(parsed.refs.map((ref) => get(ref)).filter((p): p is Paper => p !== undefined))];
+    if (named.length > 0) {
+      const hits = named.slice(offset, offset + limit).map((paper) => ({ paper, score: 1 }));
+      return { query, hits, total: named.length, direct: true, parsed };
+    }
+    if (isEmptyQuery({ ...parsed, refs: [] })) return { query, hits: [], total: 0, direct: false, parsed };
+    const ranking = rank(planQuery(parsed, index), index, corpus, offset, limit);
+    return { query, hits: ranking.hits.map(hit), total: ranking.total, direct: false, parsed };
+  };
+
   return {
     size: papers.length,
     all: () => papers,
     get,
-    search(query: string, options: SearchOptions = {}): SearchResponse {
-      const { limit = 10, offset = 0 } = options;
-      const direct = get(query.trim());
-      const hits: SearchHit[] = direct
-        ? [{ paper: direct, score: 1 }]
-        : index.search(query, { prefix: true, fuzzy: 0.2 }).map((r) => ({ paper: byId.get(r.id as string)!, score: r.score }));
-      return { query, hits: hits.slice(offset, offset + limit), total: hits.length, suggestion: null, direct: Boolean(direct) };
+    search(query: string, searchOptions: SearchOptions = {}): SearchResponse {
+      const limit = wholeNumber(searchOptions.limit, SEARCH.defaultLimit);
+      const offset = wholeNumber(searchOptions.offset, 0);
+      const { parsed, ...response } = run(typeof query === 'string' ? query : '', offset, limit);
+      const nothing = response.total === 0 && !isEmptyQuery({ ...parsed, refs: [] });
+      const suggestion = nothing ? suggestQuery(parsed, index, (candidate) => run(candidate, 0, 1).total > 0) : null;
+      return { ...response, suggestion };
     },
-    similar(id: string, limit = 5): SearchHit[] {
+    similar(id: string, limit: number = SEARCH.similarLimit): SearchHit[] {
       const paper = get(id);
-      if (!paper) return [];
-      return index
-        .search(paper.title, { combineWith: 'OR' })
-        .filter((r) => r.id !== paper.id)
-        .slice(0, limit)
-        .map((r) => ({ paper: byId.get(r.id as string)!, score: r.score }));
+      const doc = paper && index.shortIds.get(paper.id);
+      if (!paper || doc === undefined) return [];
+      return similarPapers.similar(doc, paper, wholeNumber(limit, SEARCH.similarLimit)).map(hit);
     },
+    snapshot: () => index.snapshot(),
+  };
+}
+
+function wholeNumber(value: number | undefined, fallback: number): number {
+  return value === undefined || !Number.isFinite(value) ? fallback : Math.max(0, Math.floor(value));
+}
+
+/** Papers by short id; a snapshot made for another corpus is refused rather than misread. */
+function alignPapers(papers: readonly Paper[], index: PaperIndex): Paper[] {
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  const docs = index.ids.map((id) => byId.get(id));
+  if (docs.length !== papers.length || docs.some((p) => p === undefined)) {
+    throw new Error('The search snapshot was built for a different set of papers; rebuild it.');
+  }
+  return docs as Paper[];
+}
+
+function corpusView(docs: readonly Paper[]): CorpusView {
+  const years = Int16Array.from(docs, (p) => (p.published ? Number(p.published.slice(0, 4)) : 0));
+  const code = Uint8Array.from(docs, (p) => (p.links.code.length > 0 ? 1 : 0));
+  return {
+    size: docs.length,
+    year: (doc) => years[doc]!,
+    published: (doc) => docs[doc]!.published ?? '',
+    hasCode: (doc) => code[doc] === 1,
+    authors: (doc) => docs[doc]!.authors,
+    text: (doc) => `${docs[doc]!.title}\n${docs[doc]!.abstract}`,
   };
 }

@@ -37,4 +37,9 @@ export interface PaperSearch {
   /** A paper by its id, arXiv id (any version) or arXiv / Hugging Face URL. */
   get(ref: string): Paper | undefined;
   all(): readonly Paper[];
+  /**
+   * The built index as JSON, for a fast start: pass it back as `createPaperSearch(papers, { snapshot })`.
+   * Optional: other implementations may not have one.
+   */
+  snapshot?(): string;
 }

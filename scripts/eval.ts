@@ -1,0 +1,44 @@
+/**
+ * `npm run eval`: our ranking against plain MiniSearch defaults on the judged queries in
+ * test/relevance/judged-queries.json, side by side (nDCG@5, MRR@10, recall@10), overall, per
+ * kind of query, and the queries where the two differ most.
+ */
+import { join } from 'node:path';
+import { DEFAULT_DATA_DIR } from '../src/config.js';
+import { loadCorpus } from '../src/corpus/load-corpus.js';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { createPaperSearch } from '../src/search/paper-search.js';
+import { PlainSearch } from '../src/search/plain-search.js';
+import { evaluate, loadJudgedQueries, meanScores, type Scores } from '../src/search/relevance.js';
+
+const JUDGED = join(PROJECT_ROOT, 'test', 'relevance', 'judged-queries.json');
+const DEPTH = 10;
+
+const papers = loadCorpus(DEFAULT_DATA_DIR).papers;
+const judged = loadJudgedQueries(JUDGED);
+const ours = createPaperSearch(papers);
+const plain = new PlainSearch(papers);
+
+const oursResult = evaluate(judged, (q) => ours.search(q, { limit: DEPTH }).hits.map((h) => h.paper.id));
+const plainResult = evaluate(judged, (q) => plain.search(q).slice(0, DEPTH));
+
+const f = (n: number) => n.toFixed(3);
+const row = (label: string, o: Scores, p: Scores, n: number) =>
+  `${label.padEnd(14)} ${String(n).padStart(3)}  ${f(o.ndcg5)} / ${f(p.ndcg5)}   ${f(o.mrr10)} / ${f(p.mrr10)}   ${f(o.recall10)} / ${f(p.recall10)}`;
+
+console.log(`${judged.length} judged queries, ${papers.length} papers. Each cell: ours / plain MiniSearch.\n`);
+console.log(`${'kind'.padEnd(14)}   n  nDCG@5          MRR@10          recall@10`);
+console.log(row('all', oursResult.mean, plainResult.mean, judged.length));
+const kinds = [...new Set(judged.map((j) => j.kind))].sort();
+for (const kind of kinds) {
+  const idx = judged.flatMap((j, i) => (j.kind === kind ? [i] : []));
+  const pick = (r: typeof oursResult) => meanScores(idx.map((i) => r.perQuery[i]!));
+  console.log(row(kind, pick(oursResult), pick(plainResult), idx.length));
+}
+
+const gaps = judged
+  .map((j, i) => ({ query: j.query, ours: oursResult.perQuery[i]!.ndcg5, plain: plainResult.perQuery[i]!.ndcg5 }))
+  .filter((g) => Math.abs(g.ours - g.plain) > 0.001)
+  .sort((a, b) => a.ours - a.plain - (b.ours - b.plain));
+console.log('\nnDCG@5 where they differ (ours − plain), worst for us first:');
+for (const g of gaps) console.log(`  ${(g.ours - g.plain >= 0 ? '+' : '') + f(g.ours - g.plain)}  ${f(g.ours)} vs ${f(g.plain)}  ${g.query}`);

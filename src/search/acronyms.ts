@@ -1,0 +1,186 @@
+import { SEARCH } from '../config.js';
+import { analyzeWord, family, wordTokens } from './analyzer.js';
+
+/**
+ * Acronyms mined from the corpus itself: wherever a paper writes `Retrieval-Augmented Generation
+ * (RAG)`, `RAG` and its expansion become one concept, so either finds papers that use the other.
+ * Definitions are found with the Schwartz–Hearst algorithm (PSB 2003), which needs no dictionary.
+ */
+
+/** An acronym as a paper defines it. */
+export interface AcronymDefinition {
+  short: string;
+  long: string;
+}
+
+/** Where an expansion occurs in a sequence of stems: `stems[start..end)` means `term`. */
+export interface AcronymSpan {
+  start: number;
+  end: number;
+  term: string;
+}
+
+/**
+ * Serialised table: acronym term → its expansions as Porter stems, e.g. `rag` → [[retriev,
+ * augment, gener]]. Porter stems, so that `Rotary Position Embedding` matches the definition
+ * `Rotary Positional Embedding (RoPE)`.
+ */
+export type AcronymTableJson = [string, string[][]][];
+
+const PARENTHESISED = /\(([^()\s]{2,12})\)/g;
+const LONG_IN_PARENS = /(\S+)\s+\(([^()]{3,120})\)/g;
+const CLAUSE_BREAK = /[,.;:!?()[\]{}]/;
+const ALNUM = /[a-z0-9]/i;
+
+/**
+ * The shortest tail of `candidate` whose words spell `short` (Schwartz–Hearst): every character
+ * of the short form appears in order, the first one at the start of a word.
+ *
+ * @example
+ * bestLongForm('RAG', 'offers Retrieval-Augmented Generation'); // 'Retrieval-Augmented Generation'
+ */
+export function bestLongForm(short: string, candidate: string): string | null {
+  let l = candidate.length - 1;
+  for (let s = short.length - 1; s >= 0; s--) {
+    const c = short[s]!.toLowerCase();
+    if (!ALNUM.test(c)) continue;
+    while (l >= 0 && (candidate[l]!.toLowerCase() !== c || (s === 0 && l > 0 && ALNUM.test(candidate[l - 1]!)))) l--;
+    if (l < 0) return null;
+    l--;
+  }
+  return candidate.slice(candidate.lastIndexOf(' ', l) + 1);
+}
+
+/** `LLMs` → `LLM`: a lowercase `s` after capitals is a plural, not a letter of the acronym. */
+function singular(short: string): string {
+  return /[A-Z]s$/.test(short) ? short.slice(0, -1) : short;
+}
+
+function looksLikeAcronym(word: string): boolean {
+  const { minChars, maxChars } = SEARCH.acronym;
+  const letters = singular(word);
+  return (
+    letters.length >= minChars &&
+    letters.length <= maxChars &&
+    /^[A-Za-z]/.test(letters) &&
+    (letters.match(/[A-Z]/g)?.length ?? 0) >= 2
+  );
+}
+
+/** Acronym definitions in a text: `long form (SHORT)`, and `SHORT (long form)`. */
+export function findAcronymDefinitions(text: string): AcronymDefinition[] {
+  const found: AcronymDefinition[] = [];
+  for (const match of text.matchAll(PARENTHESISED)) {
+    const short = match[1]!;
+    if (!looksLikeAcronym(short)) continue;
+    const before = text.slice(Math.max(0, match.index - 300), match.index);
+    const clause = before.split(CLAUSE_BREAK).pop()!.trim();
+    const letters = singular(short).replace(/[^A-Za-z0-9]/g, '').length;
+    const window = clause.split(/\s+/).slice(-Math.min(letters + 5, letters * 2)).join(' ');
+    const long = bestLongForm(singular(short), window);
+    if (long && isPlausible(short, long)) found.push({ short, long });
+  }
+  for (const match of text.matchAll(LONG_IN_PARENS)) {
+    const short = match[1]!.replace(/^\W+|\W+$/g, '');
+    const inside = match[2]!.trim();
+    if (!looksLikeAcronym(short) || !/\s/.test(inside)) continue;
+    const long = bestLongForm(singular(short), inside);
+    if (long === inside && isPlausible(short, long)) found.push({ short, long });
+  }
+  return found;
+}
+
+function isPlausible(short: string, long: string): boolean {
+  return long.length > short.length && expansionStems(long).length >= 2 && !wordTokens(long).some((w) => w === short);
+}
+
+/** The index term an acronym becomes: `LLMs` → `llm`, `SN-Net` → `snnet`. */
+export function acronymTerm(short: string): string | null {
+  const tokens = wordTokens(singular(short));
+  if (tokens.length !== 1) return null;
+  const { pieces, joins } = analyzeWord(tokens[0]!);
+  return joins[0] ?? (pieces.length === 1 ? pieces[0]! : null);
+}
+
+function expansionStems(long: string): string[] {
+  return wordTokens(long).flatMap((token) => analyzeWord(token).pieces.map(family));
+}
+
+/** Mined acronyms and their expansions, with a fast lookup for expansions in a stream of stems. */
+export class AcronymTable {
+  /** First stem of an expansion → the expansions that start with it. */
+  private readonly byFirstStem = new Map<string, { stems: string[]; term: string }[]>();
+
+  private constructor(private readonly expansions: Map<string, string[][]>) {
+    for (const [term, list] of expansions) {
+      for (const stems of list) {
+        const bucket = this.byFirstStem.get(stems[0]!) ?? [];
+        bucket.push({ stems, term });
+        this.byFirstStem.set(stems[0]!, bucket);
+      }
+    }
+  }
+
+  /**
+   * Mines the acronyms that the given texts define.
+   *
+   * @example
+   * const table = AcronymTable.mine(['… Retrieval-Augmented Generation (RAG) …']);
+   * table.expansionsOf('rag'); // [['retriev', 'augment', 'gener']]
+   */
+  static mine(texts: Iterable<string>): AcronymTable {
+    const expansions = new Map<string, Map<string, string[]>>();
+    for (const text of texts) {
+      if (!text.includes('(')) continue;
+      for (const { short, long } of findAcronymDefinitions(text)) {
+        const term = acronymTerm(short);
+        const stems = expansionStems(long);
+        if (!term || stems.includes(family(term))) continue;
+        const forTerm = expansions.get(term) ?? new Map<string, string[]>();
+        forTerm.set(stems.join(' '), stems);
+        expansions.set(term, forTerm);
+      }
+    }
+    return new AcronymTable(new Map([...expansions].map(([term, list]) => [term, [...list.values()]])));
+  }
+
+  static fromJSON(json: AcronymTableJson): AcronymTable {
+    return new AcronymTable(new Map(json));
+  }
+
+  toJSON(): AcronymTableJson {
+    return [...this.expansions];
+  }
+
+  get size(): number {
+    return this.expansions.size;
+  }
+
+  has(term: string): boolean {
+    return this.expansions.has(term);
+  }
+
+  expansionsOf(term: string): readonly string[][] {
+    return this.expansions.get(term) ?? [];
+  }
+
+  /**
+   * Every place in a sequence of index terms where an expansion is written out, e.g.
+   * `retrieval augment generation` → `rag`.
+   */
+  spans(terms: readonly string[]): AcronymSpan[] {
+    const spans: AcronymSpan[] = [];
+    if (this.byFirstStem.size === 0) return spans;
+    let families: (string | undefined)[] | null = null;
+    for (let i = 0; i < terms.length; i++) {
+      const candidates = this.byFirstStem.get(family(terms[i]!));
+      if (!candidates) continue;
+      families ??= new Array<string | undefined>(terms.length);
+      const familyAt = (k: number) => (families![k] ??= k < terms.length ? family(terms[k]!) : undefined);
+      for (const { stems: expansion, term } of candidates) {
+        if (expansion.every((s, k) => familyAt(i + k) === s)) spans.push({ start: i, end: i + expansion.length, term });
+      }
+    }
+    return spans;
+  }
+}

@@ -1,0 +1,105 @@
+import { nameTerms } from './analyzer.js';
+import type { PaperIndex } from './paper-index.js';
+import { phrasePattern } from './phrase.js';
+import type { QueryPlan } from './query-plan.js';
+
+/** What filters and phrase checks read about a paper, by short id. */
+export interface CorpusView {
+  readonly size: number;
+  /** Year of first submission, 0 when unknown. */
+  year(doc: number): number;
+  /** `YYYY-MM`, or '' when unknown. */
+  published(doc: number): string;
+  hasCode(doc: number): boolean;
+  authors(doc: number): readonly string[];
+  /** Title and abstract, for phrase checks. */
+  text(doc: number): string;
+}
+
+const MAX_AUTHOR_PREFIX_TERMS = 50;
+
+/**
+ * Decides which papers a plan's filters let through: `author:`, `year:`, `has:code`, excluded
+ * words and phrases, required phrases. Cheap checks ({@link passesCheap}) and the text checks
+ * of phrases ({@link passesText}) are separate, so ranking runs the costly ones on few papers.
+ */
+export class PlanFilter {
+  private readonly excluded: Uint8Array | null;
+  private readonly authorSets: Set<number>[];
+  private readonly required: RegExp[];
+  private readonly forbidden: RegExp[];
+
+  constructor(
+    private readonly plan: QueryPlan,
+    index: PaperIndex,
+    private readonly corpus: CorpusView,
+  ) {
+    this.excluded = plan.excludedTerms.length > 0 ? excludedMask(plan.excludedTerms, index) : null;
+    this.authorSets = plan.authors.map((names) => papersBy(names, index, corpus));
+    this.required = plan.phrases.map((p) => phrasePattern(p.words));
+    this.forbidden = plan.excludedPhrases.map((p) => phrasePattern(p.words));
+  }
+
+  /** True when some filter narrows the corpus (a query of filters alone lists what passes). */
+  get narrows(): boolean {
+    return this.plan.authors.length > 0 || this.plan.years.length > 0 || this.plan.hasCode;
+  }
+
+  get checksText(): boolean {
+    return this.required.length > 0 || this.forbidden.length > 0;
+  }
+
+  passesCheap(doc: number): boolean {
+    const { plan, corpus } = this;
+    if (this.excluded?.[doc]) return false;
+    if (plan.hasCode && !corpus.hasCode(doc)) return false;
+    if (plan.years.length > 0) {
+      const year = corpus.year(doc);
+      if (!plan.years.some((range) => year >= range.from && year <= range.to)) return false;
+    }
+    return this.authorSets.every((set) => set.has(doc));
+  }
+
+  passesText(doc: number): boolean {
+    if (!this.checksText) return true;
+    const text = this.corpus.text(doc);
+    return this.required.every((re) => re.test(text)) && !this.forbidden.some((re) => re.test(text));
+  }
+}
+
+function excludedMask(terms: readonly string[], index: PaperIndex): Uint8Array {
+  const mask = new Uint8Array(index.size);
+  for (const term of terms) {
+    for (const docs of index.postings(term)?.values() ?? []) for (const doc of docs.keys()) mask[doc] = 1;
+  }
+  return mask;
+}
+
+/**
+ * Papers with an author whose name holds every one of `names` (`author:"samyam rajbhandari"`).
+ * A name part matches exactly, or as a prefix when nobody has it exactly (`author:rajb`).
+ */
+function papersBy(names: readonly string[], index: PaperIndex, corpus: CorpusView): Set<number> {
+  const authorsField = index.fieldId('authors');
+  let found: Set<number> | undefined;
+  for (const name of names) {
+    const exact = index.postings(name)?.get(authorsField);
+    const terms = exact ? [name] : index.termsWithPrefix(name, MAX_AUTHOR_PREFIX_TERMS);
+    const docs = new Set<number>();
+    for (const term of terms) for (const doc of index.postings(term)?.get(authorsField)?.keys() ?? []) docs.add(doc);
+    const previous: Set<number> | undefined = found;
+    found = previous ? new Set([...previous].filter((doc) => docs.has(doc))) : docs;
+    if (found.size === 0) return found;
+  }
+  if (!found || names.length < 2) return found ?? new Set();
+  // Every part in the same person's name, not one part from each of two co-authors.
+  return new Set(
+    [...found].filter((doc) =>
+      corpus.authors(doc).some((author) => {
+        const parts = nameTerms(author);
+        return names.every((name) => parts.some((part) => part.startsWith(name)));
+      }),
+    ),
+  );
+}
+

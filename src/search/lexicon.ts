@@ -1,0 +1,123 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { analyzeWord, family, wordTokens, type WordAnalysis } from './analyzer.js';
+import type { AcronymTable } from './acronyms.js';
+
+/**
+ * What the corpus taught the analyzer, beyond its index terms: which solid words are compounds
+ * written elsewhere with a hyphen or in camelCase (`longcontext` = `long` + `context`), and the
+ * words as people type them, for typo correction and "Did you mean".
+ */
+export interface LexiconJson {
+  compounds: [string, string[]][];
+  families: [string, string[]][];
+  words: [string, number][];
+}
+
+export class Lexicon {
+  /** Surface word → how often the corpus uses it; a radix tree, for fuzzy lookups. */
+  readonly words: SearchableMap<number>;
+
+  constructor(
+    /** Stem of a solid compound → stems of its pieces. */
+    readonly compounds: ReadonlyMap<string, readonly string[]>,
+    /** Porter stem → the index terms that share it (`gener` → `generation`, `generalization` …). */
+    readonly families: ReadonlyMap<string, readonly string[]>,
+    words: Iterable<[string, number]>,
+  ) {
+    this.words = SearchableMap.from(words) as SearchableMap<number>;
+  }
+
+  static fromJSON(json: LexiconJson): Lexicon {
+    return new Lexicon(new Map(json.compounds), new Map(json.families), json.words);
+  }
+
+  toJSON(): LexiconJson {
+    return {
+      compounds: [...this.compounds].map(([join, pieces]) => [join, [...pieces]]),
+      families: [...this.families].map(([stem, terms]) => [stem, [...terms]]),
+      words: [...this.words],
+    };
+  }
+
+  /** Index terms of the same Porter family as `term`, itself excluded: `quantization` → `quantize` …. */
+  relatives(term: string): readonly string[] {
+    return (this.families.get(family(term)) ?? []).filter((t) => t !== term);
+  }
+
+  /** The pieces of a compound stem, if the corpus ever wrote it apart. */
+  piecesOf(stem: string): readonly string[] | undefined {
+    return this.compounds.get(stem);
+  }
+
+  /** How often the corpus uses a surface word (0 when never). */
+  frequency(word: string): number {
+    return this.words.get(word) ?? 0;
+  }
+
+  /**
+   * Known words within `maxEdits` of `word`, nearest first, then most frequent first.
+   *
+   * @example
+   * lexicon.corrections('langauge', 2); // [{ word: 'language', edits: 2, count: 204 }]
+   */
+  corrections(word: string, maxEdits: number): { word: string; edits: number; count: number }[] {
+    return [...this.words.fuzzyGet(word, maxEdits)]
+      .map(([candidate, [count, edits]]) => ({ word: candidate, edits, count }))
+      .filter((c) => c.edits > 0)
+      .sort((a, b) => a.edits - b.edits || b.count - a.count || a.word.localeCompare(b.word));
+  }
+}
+
+/** A surface word worth suggesting: letters (and inner hyphens) only. */
+const SUGGESTIBLE = /^[a-z]{2,}(?:-[a-z]+)*$/;
+
+/**
+ * Turns document text into index terms (pieces, solid compounds and acronym concepts) while it
+ * learns the {@link Lexicon}. One per index build.
+ */
+export class DocumentAnalyzer {
+  private readonly seen = new Map<string, { analysis: WordAnalysis; count: number }>();
+
+  constructor(private readonly acronyms: AcronymTable) {}
+
+  /** The index terms of a title or abstract, repeated as often as they occur. */
+  terms(text: string): string[] {
+    const terms: string[] = [];
+    const stream: string[] = [];
+    for (const token of wordTokens(text)) {
+      let entry = this.seen.get(token);
+      if (entry === undefined) {
+        entry = { analysis: analyzeWord(token), count: 0 };
+        this.seen.set(token, entry);
+      }
+      entry.count += 1;
+      for (const piece of entry.analysis.pieces) {
+        terms.push(piece);
+        stream.push(piece);
+      }
+      for (const join of entry.analysis.joins) terms.push(join);
+    }
+    // An expansion written out also counts as its acronym: `retrieval augmented generation` → `rag`.
+    for (const span of this.acronyms.spans(stream)) terms.push(span.term);
+    return terms;
+  }
+
+  lexicon(): Lexicon {
+    const compounds = new Map<string, string[]>();
+    const families = new Map<string, Set<string>>();
+    const words = new Map<string, number>();
+    for (const { analysis, count } of this.seen.values()) {
+      const [whole] = analysis.joins;
+      if (whole !== undefined && analysis.pieces.length > 1) compounds.set(whole, [...analysis.pieces]);
+      if (SUGGESTIBLE.test(analysis.surface)) words.set(analysis.surface, (words.get(analysis.surface) ?? 0) + count);
+      for (const piece of analysis.pieces) {
+        const key = family(piece);
+        const members = families.get(key) ?? new Set<string>();
+        members.add(piece);
+        families.set(key, members);
+      }
+    }
+    const related = new Map([...families].filter(([, members]) => members.size > 1).map(([key, members]) => [key, [...members].sort()]));
+    return new Lexicon(compounds, related, words);
+  }
+}

@@ -1,0 +1,69 @@
+import { SEARCH } from '../config.js';
+import { analyzeWord, isStopWord, wordTokens } from './analyzer.js';
+import { formatQuery, type ParsedQuery } from './query-parser.js';
+import { splitSolid, type Vocabulary } from './query-plan.js';
+import { QUERY_FILLER } from './stop-words.js';
+
+/** At most this many candidate queries are tried before giving up. */
+const MAX_TRIES = 12;
+
+/**
+ * "Did you mean …": a query close to one that found nothing, which does find something.
+ * First misspelt words are corrected to the nearest words the corpus uses; then, if needed,
+ * constraints are relaxed one at a time, least telling first (exclusions, quotes, `has:code`,
+ * `year:`, `author:`), and finally words nothing knows are dropped. `finds` runs a candidate.
+ *
+ * @example
+ * suggestQuery(parseQuery('qantization'), index, finds); // 'quantization'
+ */
+export function suggestQuery(query: ParsedQuery, vocabulary: Vocabulary, finds: (query: string) => boolean): string | null {
+  const corrected = correct(query, vocabulary);
+  const relaxations: ((q: ParsedQuery) => ParsedQuery)[] = [
+    (q) => ({ ...q, excluded: [] }),
+    (q) => ({ ...q, words: [...q.words, ...q.phrases], phrases: [] }),
+    (q) => ({ ...q, hasCode: false }),
+    (q) => ({ ...q, years: [] }),
+    (q) => ({ ...q, authors: [] }),
+    (q) => ({ ...q, words: q.words.filter((w) => knows(w, vocabulary)) }),
+  ];
+  const candidates: ParsedQuery[] = [corrected];
+  // Each relaxation alone, then all of them in order: the smallest change that works wins.
+  for (const relax of relaxations) candidates.push(relax(corrected));
+  relaxations.reduce((q, relax) => {
+    const next = relax(q);
+    candidates.push(next);
+    return next;
+  }, corrected);
+
+  const original = formatQuery(query);
+  const tried = new Set<string>([original]);
+  for (const candidate of candidates) {
+    const text = formatQuery(candidate);
+    if (!text.trim() || tried.has(text)) continue;
+    tried.add(text);
+    if (tried.size > MAX_TRIES) break;
+    if (finds(text)) return text;
+  }
+  return null;
+}
+
+/** The query with every word the corpus does not know replaced by the nearest one it uses. */
+function correct(query: ParsedQuery, vocabulary: Vocabulary): ParsedQuery {
+  const fix = (text: string) => wordTokens(text).map((token) => correction(token, vocabulary) ?? token.toLowerCase()).join(' ');
+  return { ...query, words: query.words.map(fix), phrases: query.phrases.map(fix) };
+}
+
+function correction(token: string, vocabulary: Vocabulary): string | null {
+  const lower = token.toLowerCase();
+  if (isStopWord(lower) || QUERY_FILLER.has(lower) || knows(token, vocabulary)) return null;
+  const maxEdits = Math.min(SEARCH.suggestionMaxEdits, Math.max(1, Math.floor(lower.length / 3)));
+  return vocabulary.lexicon.corrections(lower, maxEdits)[0]?.word ?? null;
+}
+
+/** True when every piece of the text is an index term (or a known compound of them). */
+function knows(text: string, vocabulary: Vocabulary): boolean {
+  return wordTokens(text).every((token) => {
+    const { surface, pieces } = analyzeWord(token);
+    return pieces.every((piece) => vocabulary.has(piece)) || splitSolid(surface, vocabulary) !== null;
+  });
+}
