@@ -92,7 +92,7 @@ export function parseQuery(query: string): ParsedQuery {
       continue;
     }
     const content = field ? `${rawField} ${value}` : value;
-    if (!content) continue;
+    if (!/[\p{L}\p{N}]/u.test(content)) continue;
     if (minus) parsed.excluded.push(content);
     else if (quoted !== undefined && !field) parsed.phrases.push(content);
     else parsed.words.push(content);

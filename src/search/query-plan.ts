@@ -52,7 +52,6 @@ export interface QueryPlan {
 /** What planning needs to know about the index. */
 export interface Vocabulary {
   has(term: string): boolean;
-  frequency(term: string): number;
   termsWithPrefix(prefix: string, limit: number): string[];
   readonly lexicon: Lexicon;
   readonly acronyms: AcronymTable;
@@ -70,6 +69,8 @@ interface Draft {
   word: string;
   /** The stem it stands for, for acronym spans. */
   stem: string;
+  /** The terms the user meant (the stem, or its corrections), whose relatives also match. */
+  roots: string[];
   anyOf: WeightedTerm[];
   allOf: string[][];
 }
@@ -136,10 +137,13 @@ function draftsFor(word: Word, vocabulary: Vocabulary): Draft[] {
 }
 
 function draft(word: string, stemmed: string, anyOf: WeightedTerm[]): Draft {
-  return { word, stem: stemmed, anyOf, allOf: [] };
+  return { word, stem: stemmed, roots: [stemmed], anyOf, allOf: [] };
 }
 
-/** An unknown solid word made of two known ones (`longcontext`), split where both halves are most common. */
+/**
+ * An unknown solid word made of two words the papers use (`longcontext`), split where both
+ * halves are most common; as index terms.
+ */
 export function splitSolid(surface: string, vocabulary: Vocabulary): string[] | null {
   const min = SEARCH.minCompoundPartChars;
   if (!ALPHA.test(surface) || surface.length < 2 * min) return null;
@@ -148,9 +152,8 @@ export function splitSolid(surface: string, vocabulary: Vocabulary): string[] | 
     const left = surface.slice(0, i);
     const right = surface.slice(i);
     if (isStopWord(left) || isStopWord(right)) continue;
-    const parts = [stem(left), stem(right)];
-    const frequency = Math.min(vocabulary.frequency(parts[0]!), vocabulary.frequency(parts[1]!));
-    if (frequency > 0 && (!best || frequency > best.frequency)) best = { parts, frequency };
+    const frequency = Math.min(vocabulary.lexicon.frequency(left), vocabulary.lexicon.frequency(right));
+    if (frequency > 0 && (!best || frequency > best.frequency)) best = { parts: [stem(left), stem(right)], frequency };
   }
   return best?.parts ?? null;
 }
@@ -162,8 +165,10 @@ function addCorrections(surface: string, target: Draft, vocabulary: Vocabulary):
   const found = vocabulary.lexicon.corrections(surface, surface.length >= twoEditsMinChars ? 2 : 1);
   for (const { word } of found.filter((c) => c.edits === found[0]?.edits).slice(0, maxExpansions)) {
     const { pieces } = analyzeWord(word);
-    if (pieces.length === 1) target.anyOf.push({ term: pieces[0]!, weight });
-    else if (pieces.length > 1) target.allOf.push([...pieces]);
+    if (pieces.length === 1) {
+      target.anyOf.push({ term: pieces[0]!, weight });
+      target.roots.push(pieces[0]!);
+    } else if (pieces.length > 1) target.allOf.push([...pieces]);
   }
 }
 
@@ -205,16 +210,16 @@ function dedupe(drafts: Draft[], lexicon: Lexicon): Clause[] {
   for (const d of drafts) {
     const existing = byStem.get(d.stem);
     if (existing) {
+      existing.roots.push(...d.roots);
       existing.anyOf.push(...d.anyOf);
       existing.allOf.push(...d.allOf);
-    } else byStem.set(d.stem, { ...d, anyOf: [...d.anyOf], allOf: [...d.allOf] });
+    } else byStem.set(d.stem, { ...d, roots: [...d.roots], anyOf: [...d.anyOf], allOf: [...d.allOf] });
   }
   return [...byStem.values()].map((d) => {
     const weights = new Map<string, number>();
     for (const { term, weight } of d.anyOf) weights.set(term, Math.max(weight, weights.get(term) ?? 0));
     const allOf = new Map(d.allOf.map((terms) => [terms.join(' '), terms]));
-    const related = lexicon
-      .relatives(d.stem)
+    const related = [...new Set(d.roots.flatMap((root) => lexicon.relatives(root)))]
       .filter((term) => !weights.has(term))
       .slice(0, SEARCH.related.maxTerms)
       .map((term) => ({ term, weight: SEARCH.related.weight }));
