@@ -232,3 +232,45 @@ export const SEARCH = {
   /** Bumped whenever analysis changes, so an old snapshot is rebuilt instead of misread. */
   snapshotVersion: 1,
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Playground: `npm start` with no Slack settings (src/playground).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The local playground: the real app behind a stand-in for Slack, in a browser. Its workspace is
+ * made up; the timings and limits are Slack's, so the app meets what it will meet in Slack.
+ * NOTE: the port is PORT (readConfig), as in the other modes.
+ */
+export const PLAYGROUND = {
+  /** This machine only: the playground has no login, and anyone who reaches it can post as you. */
+  host: '127.0.0.1',
+  /** Where the stand-in Web API and response_urls live. No server answers there: requests never leave the process. */
+  origin: 'http://playground.local',
+  /** `GET /api/state?after=<version>` waits this long for a change before answering anyway. */
+  longPollMs: 25_000,
+  /** Slack gives a command or a button this long to be acknowledged. */
+  ackTimeoutMs: 3_000,
+  /** A response_url takes up to 5 posts within 30 minutes. */
+  responseUrl: { maxUses: 5, ttlMs: 30 * 60_000 },
+  /** The largest JSON body the page may post. */
+  maxBodyBytes: 64 * 1024,
+  /** Who and where: Slack-shaped ids, so anything that checks their shape is satisfied. */
+  workspace: {
+    teamId: 'T0PLAYGRND',
+    teamName: 'Paperbot playground',
+    domain: 'paperbot-playground',
+    appId: 'A0PLAYGRND',
+    bot: { userId: 'U0PAPERBOT', botId: 'B0PAPERBOT', name: 'Paperbot' },
+    me: { id: 'U0PLAYUSER', name: 'Alice' },
+    others: [{ id: 'U0BOBCHEN1', name: 'Bob Chen' }],
+    channels: [
+      { id: 'C0PAPERS01', name: 'papers' },
+      { id: 'C0GENERAL1', name: 'general' },
+    ],
+    /** The viewer's direct messages with the bot (its Messages tab). */
+    dmId: 'D0PAPERBOT',
+    /** Slack's own user, who explains a command that failed. */
+    slackbot: { id: 'USLACKBOT', name: 'Slackbot' },
+  },
+} as const;

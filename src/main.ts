@@ -4,11 +4,11 @@ import { fetchBotIdentity } from './app/bot-identity.js';
 import { summarizeCorpus } from './app/corpus-summary.js';
 import { createApp } from './app/create-app.js';
 import type { Deps } from './app/deps.js';
-import { runLocalPrompt } from './app/local-prompt.js';
 import { readConfig, SLACK_APP, type Config } from './config.js';
 import { loadCorpus } from './corpus/load-corpus.js';
 import { createLogger, toBoltLogger } from './logger.js';
 import { PROJECT_ROOT } from './paths.js';
+import { runPlayground } from './playground/run.js';
 import { createPaperSearch } from './search/paper-search.js';
 
 /** Settings from `.env` when there is one; variables already set in the environment win. */
@@ -43,7 +43,12 @@ async function main(): Promise<void> {
   const deps: Deps = { search, corpus: summarizeCorpus(corpus.papers, corpus.sources), random: Math.random };
 
   if (config.mode === 'local') {
-    await runLocalPrompt(deps);
+    // No Slack settings: the same app, behind a stand-in for Slack, in the browser.
+    try {
+      await runPlayground({ deps, logger, config });
+    } catch (error) {
+      fail((error as Error).message);
+    }
     return;
   }
 

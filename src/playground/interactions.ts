@@ -1,0 +1,144 @@
+import { SLACK_APP } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { ClickRequest, SayRequest } from './web/api-types.js';
+import type { Block } from './web/block-kit.js';
+import { appHomeOpened, blockActions, eventCallback, homeView, messageEvent, slashCommand, typedToSlack } from './payloads.js';
+import type { PlaygroundReceiver } from './receiver.js';
+import { applyResponse, type ResponseMessage, type ResponseUrls } from './responses.js';
+import { HOME_VIEW_ID } from './web-api.js';
+import type { Workspace } from './workspace.js';
+
+/** A request the page made that Slack would not allow; `status` is the HTTP answer. */
+export class InteractionError extends Error {
+  override name = 'InteractionError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Settles once the app has finished with what the viewer did (tests wait on it; the page polls). */
+export interface Handled {
+  done: Promise<void>;
+}
+
+const NOTHING: Handled = { done: Promise.resolve() };
+
+/**
+ * What the viewer does in the page, turned into what Slack would do: store the typed message,
+ * send the app the request Slack would send (a command, an event, a click), and show what the
+ * command's ack says. Everything else the app answers arrives through the Web API stand-in.
+ */
+export class Interactions {
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly receiver: PlaygroundReceiver,
+    private readonly responses: ResponseUrls,
+    private readonly logger: Logger,
+  ) {}
+
+  private get team() {
+    const { setup } = this.workspace;
+    return { ...setup, botUserId: setup.bot.userId, botId: setup.bot.botId };
+  }
+
+  say(request: SayRequest): Handled {
+    const channel = this.workspace.channel(request.channel);
+    if (!channel) throw new InteractionError(404, `No channel ${request.channel}`);
+    const typed = request.text.trim();
+    if (!typed) throw new InteractionError(400, 'Nothing to send');
+    let threadTs: string | undefined;
+    if (request.threadTs !== undefined) {
+      threadTs = this.workspace.threadRoot(channel.id, request.threadTs);
+      if (!threadTs) throw new InteractionError(404, `No thread ${request.threadTs} in ${channel.id}`);
+    }
+    if (typed.startsWith('/')) return this.command(channel.id, typed, threadTs);
+
+    const { me, others, bot } = this.workspace.setup;
+    const text = typedToSlack(typed, [me, ...others, { id: bot.userId, name: bot.name }]);
+    const message = this.workspace.add({ channel: channel.id, threadTs, userId: me.id, bot: false, text, ephemeral: false });
+    // The app subscribes to mentions and to its DMs (manifest.yml); other channel messages never reach it.
+    const type = channel.kind === 'im' ? 'message' : text.includes(`<@${bot.userId}>`) ? 'app_mention' : undefined;
+    if (!type) return NOTHING;
+    return this.deliver(eventCallback(this.team, messageEvent(type, message, channel)));
+  }
+
+  click(request: ClickRequest): Handled {
+    const { me } = this.workspace.setup;
+    if (request.messageId === '') {
+      const blocks = this.workspace.homeBlocks;
+      if (!blocks) throw new InteractionError(404, 'The Home tab has no view yet');
+      const element = findElement(blocks, request);
+      const view = homeView(this.team, HOME_VIEW_ID, blocks);
+      return this.deliverClick(blockActions(this.team, { user: me, element, blockId: request.blockId, source: { kind: 'view', view }, actionTs: this.workspace.nextTs() }));
+    }
+    const message = this.workspace.get(request.messageId);
+    if (!message) throw new InteractionError(404, `No message ${request.messageId}`);
+    const channel = this.workspace.channel(message.channel);
+    if (!channel) throw new InteractionError(404, `No channel ${message.channel}`);
+    const element = findElement(message.blocks ?? [], request);
+    const responseUrl = this.responses.create({ channel: channel.id, userId: me.id, threadTs: message.threadTs, originalId: message.id });
+    const source = { kind: 'message' as const, message, channel, botId: this.workspace.setup.bot.botId, responseUrl, hasReplies: this.workspace.hasReplies(message) };
+    return this.deliverClick(blockActions(this.team, { user: me, element, blockId: request.blockId, source, actionTs: this.workspace.nextTs() }));
+  }
+
+  /** The viewer opened the app's Home tab (Slack sends this on every visit). */
+  openHome(): Handled {
+    const { me, dmId } = this.workspace.setup;
+    const blocks = this.workspace.homeBlocks;
+    const view = blocks ? homeView(this.team, HOME_VIEW_ID, blocks) : undefined;
+    return this.deliver(eventCallback(this.team, appHomeOpened(me, dmId, this.workspace.nextTs(), view)));
+  }
+
+  private command(channel: string, typed: string, threadTs: string | undefined): Handled {
+    const [command = '', text = ''] = typed.split(/\s+(.*)/s);
+    // Slack's own answers to a command it does not run.
+    if (threadTs) return this.slackbot(channel, threadTs, `${command} is not supported in threads. Sorry!`);
+    if (command !== SLACK_APP.command) return this.slackbot(channel, undefined, `${command} is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`);
+
+    const { me } = this.workspace.setup;
+    const target = { channel, userId: me.id };
+    const responseUrl = this.responses.create(target);
+    const channelInfo = this.workspace.channel(channel)!;
+    const { ack, done } = this.receiver.deliver(slashCommand(this.team, { command, text, channel: channelInfo, user: me, responseUrl }));
+    const answered = ack.then((outcome) => {
+      if (!outcome.acked) return void this.slackbot(channel, undefined, `${command} failed with the error "operation_timeout"`);
+      const body: ResponseMessage = typeof outcome.body === 'string' ? { text: outcome.body } : ((outcome.body ?? {}) as ResponseMessage);
+      // An empty ack shows nothing; an answer shows like a response_url post, and in_channel also shows the command.
+      if (!body.text && !(Array.isArray(body.blocks) && body.blocks.length)) return;
+      if (body.response_type === 'in_channel') this.workspace.add({ channel, userId: me.id, bot: false, text: typed, ephemeral: false });
+      const result = applyResponse(this.workspace, target, { ...body, replace_original: false, delete_original: false });
+      if (!result.ok) this.logger.warn({ error: result.error }, `Slack would refuse this answer to ${command}`);
+    });
+    return { done: Promise.all([answered, done]).then(() => undefined) };
+  }
+
+  private slackbot(channel: string, threadTs: string | undefined, text: string): Handled {
+    this.workspace.add({ channel, threadTs, userId: this.workspace.setup.slackbot.id, bot: false, text, ephemeral: true });
+    return NOTHING;
+  }
+
+  private deliver(body: Record<string, unknown>): Handled {
+    return { done: this.receiver.deliver(body).done };
+  }
+
+  private deliverClick(body: Record<string, unknown>): Handled {
+    const { ack, done } = this.receiver.deliver(body);
+    const checked = ack.then((outcome) => {
+      // Slack marks the button with a warning when nobody acks; here it goes to the log.
+      if (!outcome.acked) this.logger.warn({ action: (body['actions'] as { action_id?: string }[])[0]?.action_id }, 'nothing acknowledged this click');
+    });
+    return { done: Promise.all([checked, done]).then(() => undefined) };
+  }
+}
+
+/** The interactive element a click names: by block, then action id (unique within a block). */
+function findElement(blocks: readonly Block[], request: ClickRequest): Record<string, unknown> {
+  const block = blocks.find((b) => b.block_id === request.blockId);
+  const elements = block ? [...(Array.isArray(block['elements']) ? block['elements'] : []), block['accessory']] : [];
+  const element = elements.find((e): e is Record<string, unknown> => typeof e === 'object' && e !== null && (e as { action_id?: unknown }).action_id === request.actionId);
+  if (!element) throw new InteractionError(404, `No element ${request.actionId} in block ${request.blockId}`);
+  return element;
+}

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fetchBotIdentity } from '../app/bot-identity.js';
+import { createApp } from '../app/create-app.js';
+import type { Deps } from '../app/deps.js';
+import { PLAYGROUND, type HttpConfig, type LocalConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import { PROJECT_ROOT } from '../paths.js';
+import { Interactions } from './interactions.js';
+import { PlaygroundReceiver } from './receiver.js';
+import { createPlaygroundServer } from './server.js';
+import { createSlackStandIn } from './slack-stand-in.js';
+import { Workspace } from './workspace.js';
+
+export interface PlaygroundOptions {
+  deps: Deps;
+  logger: Logger;
+  /** The settings `npm start` found (no Slack ones); the port is theirs. */
+  config: LocalConfig;
+  host?: string;
+  /** Shorter waits make tests quick; Slack's own by default (config.ts, PLAYGROUND). */
+  longPollMs?: number;
+  ackTimeoutMs?: number;
+  webDir?: string;
+  webBuildDir?: string;
+}
+
+export interface Playground {
+  /** Where the page is, for people: `http://localhost:<port>/`. */
+  url: string;
+  port: number;
+  workspace: Workspace;
+  interactions: Interactions;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Paperbot's real Bolt app (same factory, same listeners) behind the playground receiver,
+ * with a stand-in for Slack's Web API, and serves the page that plays Slack's client.
+ *
+ * @example
+ * const playground = await startPlayground({ deps, logger, config });
+ * console.log(playground.url); // http://localhost:3000/
+ */
+export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
+  const { deps, logger } = options;
+  const workspace = new Workspace(PLAYGROUND.workspace);
+  // Made up per run and never printed: the stand-in only answers a client that has it, as Slack would.
+  const token = `xoxb-playground-${randomBytes(16).toString('hex')}`;
+  const slack = createSlackStandIn({ workspace, token, origin: PLAYGROUND.origin, logger });
+  const config: HttpConfig = { ...options.config, mode: 'http', botToken: token, signingSecret: randomBytes(16).toString('hex'), slackApiUrl: slack.apiUrl };
+  // In-process calls: nothing to wait out, so no retries.
+  const clientOptions = { fetch: slack.fetch, retryConfig: { retries: 0 } };
+
+  const identity = await fetchBotIdentity(config, clientOptions);
+  const receiver = new PlaygroundReceiver({ ackTimeoutMs: options.ackTimeoutMs, logger });
+  const app = createApp({ config, deps, logger, identity, receiver, clientOptions });
+  await app.start();
+
+  const interactions = new Interactions(workspace, receiver, slack.responses, logger);
+  const server = createPlaygroundServer({
+    workspace,
+    interactions,
+    logger,
+    webDir: options.webDir ?? join(PROJECT_ROOT, 'src', 'playground', 'web'),
+    webBuildDir: options.webBuildDir ?? join(PROJECT_ROOT, 'dist', 'playground-web'),
+    longPollMs: options.longPollMs ?? PLAYGROUND.longPollMs,
+    maxBodyBytes: PLAYGROUND.maxBodyBytes,
+  });
+  try {
+    await listen(server, options.config.port, options.host ?? PLAYGROUND.host);
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://localhost:${port}/`,
+    port,
+    workspace,
+    interactions,
+    async stop() {
+      // Long polls and keep-alive connections would hold close() open for up to 25 s.
+      workspace.releaseWaiters();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await app.stop();
+    },
+  };
+}
+
+/** Thrown when the port is taken, with what to do about it. */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(`Port ${port} is in use: stop what is using it, or start on another one, e.g. PORT=${port + 1} npm start`) : error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}

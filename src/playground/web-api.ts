@@ -1,0 +1,167 @@
+import { BLOCK_KIT } from '../config.js';
+import type { Message } from './web/api-types.js';
+import type { Block } from './web/block-kit.js';
+import { homeView } from './payloads.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * The Web API methods Paperbot calls, answered from the playground's workspace the way Slack
+ * answers them: `{ ok: true, … }`, or `{ ok: false, error }` with Slack's error codes. Anything
+ * else is `unknown_method`, as Slack says for a method it does not have.
+ */
+
+export type Params = Record<string, unknown>;
+export type ApiResult = { ok: boolean } & Record<string, unknown>;
+
+const error = (code: string): ApiResult => ({ ok: false, error: code });
+const str = (params: Params, key: string): string | undefined => (typeof params[key] === 'string' && params[key] !== '' ? (params[key] as string) : undefined);
+
+export const HOME_VIEW_ID = 'V0PLAYHOME';
+
+export class WebApiMethods {
+  constructor(private readonly workspace: Workspace) {}
+
+  /** The methods there are, for the warning about one that is missing. */
+  readonly names = ['auth.test', 'chat.postMessage', 'chat.postEphemeral', 'chat.update', 'chat.delete', 'views.publish', 'conversations.open'];
+
+  call(method: string, params: Params): ApiResult {
+    switch (method) {
+      case 'auth.test':
+        return this.authTest();
+      case 'chat.postMessage':
+        return this.postMessage(params);
+      case 'chat.postEphemeral':
+        return this.postEphemeral(params);
+      case 'chat.update':
+        return this.update(params);
+      case 'chat.delete':
+        return this.delete(params);
+      case 'views.publish':
+        return this.publish(params);
+      case 'conversations.open':
+        return this.open(params);
+      default:
+        return error('unknown_method');
+    }
+  }
+
+  private authTest(): ApiResult {
+    const { teamId, teamName, domain, bot } = this.workspace.setup;
+    return { ok: true, url: `https://${domain}.slack.com/`, team: teamName, user: bot.name.toLowerCase(), team_id: teamId, user_id: bot.userId, bot_id: bot.botId, is_enterprise_install: false };
+  }
+
+  /** A channel id, or the viewer's user id, which Slack reads as their DM with the app. */
+  private conversation(params: Params): string | undefined {
+    const id = str(params, 'channel');
+    if (!id) return undefined;
+    if (this.workspace.isViewer(id)) return this.workspace.setup.dmId;
+    return this.workspace.channel(id)?.id;
+  }
+
+  private content(params: Params): { text: string; blocks?: Block[] } | ApiResult {
+    const text = str(params, 'text') ?? '';
+    const blocks = params['blocks'];
+    if (blocks !== undefined && !Array.isArray(blocks)) return error('invalid_blocks_format');
+    if (Array.isArray(blocks) && blocks.length > BLOCK_KIT.maxBlocks) return error('invalid_blocks');
+    if (!text && !(Array.isArray(blocks) && blocks.length)) return error('no_text');
+    return Array.isArray(blocks) ? { text, blocks: blocks as Block[] } : { text };
+  }
+
+  /** A thread to post into; `null` when `thread_ts` names no message there. */
+  private thread(channel: string, params: Params): string | undefined | null {
+    const ts = str(params, 'thread_ts');
+    return ts === undefined ? undefined : (this.workspace.threadRoot(channel, ts) ?? null);
+  }
+
+  private postMessage(params: Params): ApiResult {
+    const channel = this.conversation(params);
+    if (!channel) return error('channel_not_found');
+    const content = this.content(params);
+    if ('ok' in content) return content;
+    const threadTs = this.thread(channel, params);
+    // NOTE: Slack accepts a thread_ts that names no message and posts a lone message; the stand-in refuses, so the bug shows.
+    if (threadTs === null) return error('thread_not_found');
+    const { bot } = this.workspace.setup;
+    const message = this.workspace.add({ channel, threadTs, userId: bot.userId, bot: true, ephemeral: false, ...content });
+    return { ok: true, channel, ts: message.ts, message: this.asSlack(message) };
+  }
+
+  private postEphemeral(params: Params): ApiResult {
+    const channel = this.conversation(params);
+    if (!channel) return error('channel_not_found');
+    const user = str(params, 'user');
+    if (!user || !this.workspace.person(user)) return error('user_not_found');
+    const content = this.content(params);
+    if ('ok' in content) return content;
+    const threadTs = this.thread(channel, params);
+    if (threadTs === null) return error('thread_not_found');
+    const { bot } = this.workspace.setup;
+    // Only the viewer's ephemeral messages are ever seen here; someone else's still gets its ts.
+    const ts = this.workspace.isViewer(user)
+      ? this.workspace.add({ channel, threadTs, userId: bot.userId, bot: true, ephemeral: true, ...content }).ts
+      : this.workspace.nextTs();
+    return { ok: true, message_ts: ts };
+  }
+
+  /** The bot's own message at `channel` + `ts`, or the error Slack gives. */
+  private ownMessage(params: Params): Message | ApiResult {
+    const channel = this.conversation(params);
+    if (!channel) return error('channel_not_found');
+    const message = this.workspace.byTs(channel, str(params, 'ts') ?? '');
+    if (!message) return error('message_not_found');
+    if (!message.bot) return error('cant_update_message');
+    return message;
+  }
+
+  private update(params: Params): ApiResult {
+    const found = this.ownMessage(params);
+    if ('ok' in found) return found;
+    const content = this.content(params);
+    if ('ok' in content) return content;
+    const updated = this.workspace.replace(found.id, content);
+    return { ok: true, channel: found.channel, ts: found.ts, text: content.text, message: updated ? this.asSlack(updated) : undefined };
+  }
+
+  private delete(params: Params): ApiResult {
+    const found = this.ownMessage(params);
+    if ('ok' in found) return found.error === 'cant_update_message' ? error('cant_delete_message') : found;
+    this.workspace.remove(found.id);
+    return { ok: true, channel: found.channel, ts: found.ts };
+  }
+
+  private publish(params: Params): ApiResult {
+    const user = str(params, 'user_id');
+    if (!user || !this.workspace.person(user)) return error('user_not_found');
+    const view = params['view'];
+    if (typeof view !== 'object' || view === null) return error('invalid_arguments');
+    const { type, blocks } = view as { type?: unknown; blocks?: unknown };
+    if (type !== 'home' || !Array.isArray(blocks) || blocks.length > BLOCK_KIT.maxViewBlocks) return error('invalid_arguments');
+    const { setup } = this.workspace;
+    // Someone else's Home tab is not on this screen; Slack still says it published it.
+    const published = this.workspace.isViewer(user) ? this.workspace.publishHome(blocks as Block[]) : (blocks as Block[]);
+    return { ok: true, view: homeView({ ...setup, botId: setup.bot.botId }, HOME_VIEW_ID, published) };
+  }
+
+  private open(params: Params): ApiResult {
+    const users = str(params, 'users');
+    if (!users) return error('users_list_not_supplied');
+    // NOTE: only the viewer has a DM with the app here; nobody else's would be on screen.
+    if (!this.workspace.isViewer(users)) return error('user_not_found');
+    return { ok: true, channel: { id: this.workspace.setup.dmId } };
+  }
+
+  private asSlack(message: Message): Params {
+    const { bot, teamId, appId } = this.workspace.setup;
+    return {
+      type: 'message',
+      text: message.text,
+      user: bot.userId,
+      bot_id: bot.botId,
+      app_id: appId,
+      team: teamId,
+      ts: message.ts,
+      ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+      ...(message.blocks ? { blocks: message.blocks } : {}),
+    };
+  }
+}
