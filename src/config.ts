@@ -79,14 +79,50 @@ export const SLACK_APP = {
 } as const;
 
 /**
- * How the Web API client behaves. NOTE: the client's own default retries 10 times over about 30
- * minutes, far past the point where a reply still makes sense in a conversation; a few quick
- * retries cover a blip without a user waiting on a ghost. Tests pass `{ retries: 0 }`.
+ * How the Web API client behaves, set on purpose. NOTE: the client's own default retries 10
+ * times over about 30 minutes, far past the point where a reply still makes sense in a
+ * conversation. Ours: a few quick tries on 5xx and network errors, all within about 10 s
+ * (`maxRetryTime`), then we give up and tell the user. Tests pass a faster policy.
+ * `respond()` (response_url posts) follows the same policy (src/app/response-url-fetch.ts).
  */
 export const SLACK_WEB_API = {
-  retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3_000, randomize: true },
-  /** Per-request timeout (ms); 0 would mean none. */
-  timeoutMs: 10_000,
+  /** p-retry / node-retry options: waits of 0.5–1 s, 1–2 s, 2–4 s between tries. */
+  retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4_000, randomize: true, maxRetryTime: 10_000 },
+  /** Per-request timeout (ms): Slack answers in well under a second; a hung call must not eat the retry budget alone. */
+  timeoutMs: 5_000,
+  /**
+   * On 429 the client waits as long as `Retry-After` says (pausing every call on this token, as
+   * Slack asks) and tries again. A wait that outlasts `maxRetryTime` ends in giving up.
+   */
+  rejectRateLimitedCalls: false,
+} as const;
+
+/** What Paperbot accepts over HTTP, before Bolt sees a request (src/app/request-guard.ts). */
+export const SLACK_HTTP = {
+  /** Slack's payloads are a few kB; anything near this is not from Slack. Refused with 413 before reading. */
+  maxBodyBytes: 1_000_000,
+  /** Slack's rule: a request timestamp within 5 minutes of our clock. Bolt checks the past only; we check both ways. */
+  maxClockSkewSec: 300,
+  /** A whole request (headers and body) must arrive within this: Slack sends at once; a trickle is an attack. */
+  requestTimeoutMs: 10_000,
+  /** SIGTERM: how long requests in flight may take to finish before their connections are cut. */
+  drainTimeoutMs: 15_000,
+} as const;
+
+/** Events API deliveries (src/app/event-dedupe.ts). */
+export const SLACK_EVENTS = {
+  /** Slack retries at once, after 1 minute and after 5: an id is remembered well past the last try. */
+  seenTtlMs: 15 * 60_000,
+  /** A bound on remembered ids (the oldest go first); a busy workspace sends far fewer in 15 minutes. */
+  seenMaxIds: 50_000,
+} as const;
+
+/** What we read from a payload's free text (queries, messages). */
+export const SLACK_INPUT = {
+  /** Longer text is cut before anything else looks at it, so a 100 kB paste answers as fast as a word. */
+  maxTextChars: 4_000,
+  /** Ids, timestamps, action ids: Slack's own are short; Block Kit caps ids at 255. */
+  maxIdChars: 255,
 } as const;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -19,13 +19,20 @@ export const REDACT_PATHS = [
   '*.headers.authorization',
   'headers["x-slack-signature"]',
   '*.headers["x-slack-signature"]',
+  // A response_url lets whoever holds it post as the app in that conversation for 30 minutes.
+  'response_url',
+  '*.response_url',
+  'responseUrl',
+  '*.responseUrl',
 ];
 
 // Bot, user, app-level and refresh tokens as they appear inside free text.
 const TOKEN_IN_TEXT = /\b(xox[abeoprs]|xapp)-[A-Za-z0-9-]+/g;
+// Slack's response_urls (and incoming webhooks): the path is the credential.
+const HOOK_IN_TEXT = /\bhttps:\/\/hooks\.slack\.com\/[^\s"'<>]+/g;
 
-/** Replaces anything shaped like a Slack token in free text (Bolt and web-api log strings). */
-export const scrubSecrets = (text: string): string => text.replace(TOKEN_IN_TEXT, '$1-[redacted]');
+/** Replaces anything shaped like a Slack token or response_url in free text (Bolt and web-api log strings). */
+export const scrubSecrets = (text: string): string => text.replace(TOKEN_IN_TEXT, '$1-[redacted]').replace(HOOK_IN_TEXT, 'https://hooks.slack.com/[redacted]');
 
 export interface LoggerOptions {
   level: LogLevelName;

@@ -1,12 +1,19 @@
-import { App, HTTPReceiver, type CustomRoute, type Receiver, type webApi } from '@slack/bolt';
+import { App, type CustomRoute, type Receiver, type webApi } from '@slack/bolt';
 import { registerListeners } from '../../handlers/index.js';
 import { SLACK_APP, SLACK_WEB_API, type HttpConfig, type SlackConfig } from '../config.js';
 import { toBoltLogger, type Logger } from '../logger.js';
 import type { Deps, PaperbotContext } from './deps.js';
+import { dedupeEvents, MemorySeenEvents, type SeenEvents } from './event-dedupe.js';
+import { isExpiredResponseUrl, tellUserItFailed } from './failure-notice.js';
+import { GuardedHttpReceiver } from './guarded-receiver.js';
 import { requestLogger } from './request-logger.js';
+import { responseUrlFetch } from './response-url-fetch.js';
 
 // Bolt does not export the type; the last overload of app.error is the extended one.
 type ExtendedErrorHandler = Parameters<App['error']>[0];
+
+/** Where the Web API client points when `SLACK_API_URL` is not set (the client's own default). */
+const SLACK_API_URL = 'https://slack.com/api/';
 
 /** The bot's own ids in the workspace (from `auth.test`). */
 export interface BotIdentity {
@@ -27,8 +34,13 @@ export interface CreateAppOptions {
   receiver?: Receiver;
   /** Answer Slack's HTTP request only after the listener finishes (deterministic tests, FaaS). */
   processBeforeResponse?: boolean;
-  /** Web API client overrides; tests use `{ retryConfig: { retries: 0 } }`. */
+  /**
+   * Web API client overrides; tests use a fast retry policy. `retryConfig` and `timeout` also
+   * govern response_url posts; `fetch` is wrapped, not replaced.
+   */
   clientOptions?: Pick<webApi.WebClientOptions, 'retryConfig' | 'fetch' | 'timeout' | 'rejectRateLimitedCalls'>;
+  /** Events already taken, for Slack's retries; this process's memory unless instances share a store. */
+  seenEvents?: SeenEvents;
 }
 
 /** `GET /healthz`: the process is up and has its corpus. */
@@ -43,21 +55,20 @@ export function healthRoute(deps: Deps): CustomRoute {
   };
 }
 
-/** Slack's HTTP receiver: events, commands and interactivity at `/slack/events`, plus `/healthz`. */
-export function createHttpReceiver(config: HttpConfig, options: { deps: Deps; logger: Logger; processBeforeResponse?: boolean }): HTTPReceiver {
-  return new HTTPReceiver({
+/** Slack's HTTP receiver behind Paperbot's guard: events, commands and interactivity at `/slack/events`, plus `/healthz`. */
+export function createHttpReceiver(config: HttpConfig, options: { deps: Deps; logger: Logger; processBeforeResponse?: boolean }): GuardedHttpReceiver {
+  return new GuardedHttpReceiver({
     signingSecret: config.signingSecret,
-    endpoints: SLACK_APP.eventsPath,
     port: config.port,
-    customRoutes: [healthRoute(options.deps)],
+    logger: options.logger,
+    openRoutes: [healthRoute(options.deps)],
     processBeforeResponse: options.processBeforeResponse ?? false,
-    logger: toBoltLogger(options.logger),
   });
 }
 
 /**
  * Builds Paperbot's Bolt app: the same listeners behind whichever receiver. Nothing listens until
- * `app.start()`.
+ * `app.start()`; `app.stop()` drains requests in flight (HTTP).
  *
  * @example
  * const app = createApp({ config, deps, logger, identity });
@@ -66,6 +77,9 @@ export function createHttpReceiver(config: HttpConfig, options: { deps: Deps; lo
 export function createApp(options: CreateAppOptions): App<PaperbotContext> {
   const { config, deps, logger, identity } = options;
   const boltLogger = toBoltLogger(logger);
+  const retryConfig = options.clientOptions?.retryConfig ?? { ...SLACK_WEB_API.retryConfig };
+  const timeout = options.clientOptions?.timeout ?? SLACK_WEB_API.timeoutMs;
+  const fetchFn = responseUrlFetch({ apiUrl: config.slackApiUrl ?? SLACK_API_URL, policy: retryConfig, timeoutMs: timeout, log: logger, fetch: options.clientOptions?.fetch });
   const common = {
     token: config.botToken,
     botId: identity.botId,
@@ -74,9 +88,11 @@ export function createApp(options: CreateAppOptions): App<PaperbotContext> {
     extendedErrorHandler: true,
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
-      retryConfig: { ...SLACK_WEB_API.retryConfig },
-      timeout: SLACK_WEB_API.timeoutMs,
+      rejectRateLimitedCalls: SLACK_WEB_API.rejectRateLimitedCalls,
       ...options.clientOptions,
+      retryConfig,
+      timeout,
+      fetch: fetchFn,
     },
   };
 
@@ -91,10 +107,12 @@ export function createApp(options: CreateAppOptions): App<PaperbotContext> {
   }
 
   app.use(requestLogger(logger));
-  const onError: ExtendedErrorHandler = async ({ error, context }) => {
-    // NOTE: logged, not rethrown: the request was acked already, and a rethrow would only turn into a 500.
+  app.use(dedupeEvents(options.seenEvents ?? new MemorySeenEvents()));
+  const onError: ExtendedErrorHandler = async ({ error, context, body }) => {
+    // NOTE: not rethrown: the request was acked already, and a rethrow would only turn into a 500.
     const log = (context as Partial<PaperbotContext>).log ?? logger;
-    log.error({ err: error, code: error.code }, 'listener failed');
+    if (!isExpiredResponseUrl(error)) log.error({ err: error, code: error.code }, 'listener failed');
+    await tellUserItFailed({ error, body, client: app.client, fetch: fetchFn, log });
   };
   app.error(onError);
   registerListeners(app, deps);

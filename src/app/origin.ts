@@ -1,6 +1,7 @@
-import type { BlockAction, RespondFn, webApi } from '@slack/bolt';
+import type { RespondFn, webApi } from '@slack/bolt';
 import { noticeMessage } from '../render/help.js';
 import type { Message } from '../render/message.js';
+import type { ButtonClick } from './inputs.js';
 
 /**
  * Where a button was clicked, which decides how we answer: through `response_url` under the
@@ -12,13 +13,12 @@ export type Origin =
   | { surface: 'thread'; channel: string; threadTs: string }
   | { surface: 'home'; user: string };
 
-export function originOf(body: BlockAction): Origin {
-  const container = body.container as { type?: string; is_ephemeral?: boolean; channel_id?: string; message_ts?: string; thread_ts?: string };
-  if (container.type === 'view') return { surface: 'home', user: body.user.id };
-  const channel = container.channel_id ?? body.channel?.id;
+export function originOf(click: ButtonClick): Origin {
+  const { container } = click;
+  if (container.type === 'view') return { surface: 'home', user: click.user.id };
+  const channel = container.channel_id ?? click.channel?.id;
   if (container.is_ephemeral || !channel) return { surface: 'ephemeral', channel };
-  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
-  const threadTs = message?.thread_ts ?? container.thread_ts ?? message?.ts ?? container.message_ts;
+  const threadTs = click.message?.thread_ts ?? container.thread_ts ?? click.message?.ts ?? container.message_ts;
   return threadTs ? { surface: 'thread', channel, threadTs } : { surface: 'ephemeral', channel };
 }
 

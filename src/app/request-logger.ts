@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import type { PaperbotContext } from './deps.js';
+import { requestContext } from './request-context.js';
 
 type Body = Record<string, any>;
 
@@ -21,17 +22,21 @@ export function describeRequest(body: Body): Record<string, string | number | un
   return { type: body.type };
 }
 
+// Only plain strings and numbers reach the log line: a hostile payload can put anything in these fields.
+const loggable = (value: unknown): value is string | number => (typeof value === 'string' && value.length <= 255) || typeof value === 'number';
+
 /**
  * Global middleware: gives every request a child logger (`context.log`) that carries what the
- * request is, so every line a listener logs can be traced to it. Slack's retries of an event show
- * as `retryNum`.
+ * request is, so every line a listener logs can be traced to it, and runs the rest of the chain
+ * in that request's context (see request-context.ts). Slack's retries of an event show as `retryNum`.
  */
 export function requestLogger(base: Logger): Middleware<AnyMiddlewareArgs, PaperbotContext> {
   return async ({ body, context, next }) => {
     const fields = describeRequest(body as Body);
     if (context.retryNum !== undefined) Object.assign(fields, { retryNum: context.retryNum, retryReason: context.retryReason });
-    context.log = base.child(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
-    context.log.debug('request');
-    await next();
+    const log = base.child(Object.fromEntries(Object.entries(fields).filter(([, v]) => loggable(v))));
+    context.log = log;
+    log.debug('request');
+    await requestContext.run({ log }, next);
   };
 }

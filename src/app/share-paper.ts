@@ -1,41 +1,42 @@
-import type { BlockAction, RespondFn, webApi } from '@slack/bolt';
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { Paper } from '../corpus/paper.js';
 import { abstractReply } from '../render/abstract.js';
 import { noticeMessage } from '../render/help.js';
 import { sharedCardMessage, sharedNoticeMessage } from '../render/share.js';
 import { parseCardBlockId } from '../render/view-state.js';
 import type { Logger } from '../logger.js';
 import type { Deps } from './deps.js';
+import type { ButtonClick } from './inputs.js';
 import { cannotPostHere, CANNOT_POST_NOTICE, originOf, post, respondBelow, respondInPlace } from './origin.js';
 import { renderView } from './views.js';
 
 export interface ShareArgs {
   deps: Deps;
-  body: BlockAction;
-  /** The button's value: a paper id, nothing more. */
-  paperId: string;
-  /** The card's block_id, carrying the page state for the redraw. */
-  blockId: string | undefined;
+  click: ButtonClick;
+  /** The paper the button's value named, already looked up in the corpus. */
+  paper: Paper;
   client: webApi.WebClient;
   respond: RespondFn | undefined;
   log: Logger;
 }
+
+const NOWHERE = noticeMessage('I couldn’t share that paper from here.', 'I couldn’t share that paper from here.');
 
 /**
  * Share: posts the paper's card where the results were (the channel for `/paper`, the thread for
  * mentions), credited to whoever clicked, then its abstract as the first reply in that card's
  * thread, then redraws the results to show the card as shared.
  */
-export async function sharePaper({ deps, body, paperId, blockId, client, respond, log }: ShareArgs): Promise<void> {
-  const origin = originOf(body);
-  const paper = deps.search.get(paperId);
-  if (!paper || origin.surface === 'home' || !origin.channel) {
-    log.warn({ paperId, surface: origin.surface }, 'share: nothing to share or nowhere to share it');
-    if (respond) await respondBelow(respond, noticeMessage('I couldn’t share that paper from here.', 'I couldn’t share that paper from here.'));
+export async function sharePaper({ deps, click, paper, client, respond, log }: ShareArgs): Promise<void> {
+  const origin = originOf(click);
+  if (origin.surface === 'home' || !origin.channel) {
+    log.warn({ paperId: paper.id, surface: origin.surface }, 'share: nowhere to share it');
+    if (respond) await respondBelow(respond, NOWHERE);
     return;
   }
   const threadTs = origin.surface === 'thread' ? origin.threadTs : undefined;
   try {
-    const cardTs = await post(client, origin.channel, threadTs, sharedCardMessage(paper, body.user.id));
+    const cardTs = await post(client, origin.channel, threadTs, sharedCardMessage(paper, click.user.id));
     await post(client, origin.channel, threadTs ?? cardTs, abstractReply(paper));
   } catch (error) {
     if (!cannotPostHere(error) || !respond) throw error;
@@ -46,7 +47,7 @@ export async function sharePaper({ deps, body, paperId, blockId, client, respond
   log.info({ paperId: paper.id, channel: origin.channel, threadTs }, 'shared a paper');
   if (!respond) return;
 
-  const card = parseCardBlockId(blockId);
+  const card = parseCardBlockId(click.actions[0]!.block_id);
   if (card?.state) {
     const shared = [...new Set([...card.state.shared, card.index])];
     await respondInPlace(respond, renderView(card.state.view, deps, { surface: origin.surface, shared }));

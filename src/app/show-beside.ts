@@ -1,16 +1,15 @@
-import type { BlockAction, RespondFn, webApi } from '@slack/bolt';
+import type { RespondFn, webApi } from '@slack/bolt';
 import type { View } from '../render/view-state.js';
 import type { Deps } from './deps.js';
-import { originOf, post, respondBelow } from './origin.js';
+import { post, respondBelow, type Origin } from './origin.js';
 import { renderView } from './views.js';
 
 /**
  * Shows a view next to the clicked message without replacing it: a new ephemeral message under
  * `/paper` results, a reply in the thread for mentions, a DM from the Home tab.
  */
-export async function showBeside(args: { deps: Deps; body: BlockAction; view: View; client: webApi.WebClient; respond: RespondFn | undefined }): Promise<void> {
-  const { deps, body, view, client, respond } = args;
-  const origin = originOf(body);
+export async function showBeside(args: { deps: Deps; origin: Origin; view: View; client: webApi.WebClient; respond: RespondFn | undefined }): Promise<void> {
+  const { deps, origin, view, client, respond } = args;
   switch (origin.surface) {
     case 'ephemeral':
       if (respond) await respondBelow(respond, renderView(view, deps, { surface: 'ephemeral' }));

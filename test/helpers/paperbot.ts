@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { App, webApi } from '@slack/bolt';
 import { summarizeCorpus } from '../../src/app/corpus-summary.js';
 import { createApp } from '../../src/app/create-app.js';
-import type { Deps } from '../../src/app/deps.js';
+import type { Deps, PaperbotContext } from '../../src/app/deps.js';
+import type { SeenEvents } from '../../src/app/event-dedupe.js';
 import { DEFAULT_DATA_DIR, readConfig, type HttpConfig } from '../../src/config.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createLogger } from '../../src/logger.js';
@@ -27,14 +29,28 @@ export interface SentRequest {
   json: any;
 }
 
+/** How to sign and send one request: as Slack would, unless told otherwise. */
+export interface SendOptions {
+  timestamp?: number;
+  secret?: string;
+  signature?: string;
+  /** More headers (`x-slack-retry-num`, …). */
+  headers?: Record<string, string>;
+  path?: string;
+  method?: string;
+}
+
 export interface Paperbot {
   url: string;
   fake: FakeSlack;
   deps: Deps;
+  app: App<PaperbotContext>;
   /** Every log line, parsed. */
   logs: Record<string, any>[];
+  /** Every log line exactly as written, for checks on what reaches the log at all. */
+  rawLogs: string[];
   /** POSTs a body to /slack/events, signed as Slack signs it (or as `sign` says). */
-  send(body: SlackBody, sign?: { timestamp?: number; secret?: string; signature?: string }): Promise<SentRequest>;
+  send(body: SlackBody, sign?: SendOptions): Promise<SentRequest>;
   close(): Promise<void>;
 }
 
@@ -48,7 +64,15 @@ export interface PaperbotOptions {
   random?: () => number;
   /** Wraps the real PaperSearch, for tests about what the app does with an answer it cannot provoke (a failure). */
   search?: (real: PaperSearch) => PaperSearch;
+  /** The Web API and response_url retry policy; none by default, so a fault shows at once. */
+  retryConfig?: webApi.RetryOptions;
+  seenEvents?: SeenEvents;
+  /** True by default: each `send` returns once its listener is done. */
+  processBeforeResponse?: boolean;
 }
+
+/** A real retry policy, only quicker: 3 retries, 10–20 ms apart, at most 3 s in all. */
+export const FAST_RETRIES: webApi.RetryOptions = { retries: 3, factor: 1, minTimeout: 10, maxTimeout: 20, randomize: true, maxRetryTime: 3_000 };
 
 export async function startPaperbot(options: PaperbotOptions = {}): Promise<Paperbot> {
   const fake = await new FakeSlack().start();
@@ -60,7 +84,16 @@ export async function startPaperbot(options: PaperbotOptions = {}): Promise<Pape
     LOG_LEVEL: 'debug',
   }) as HttpConfig;
   const logs: Record<string, any>[] = [];
-  const logger = createLogger({ level: config.logLevel, destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });
+  const rawLogs: string[] = [];
+  const logger = createLogger({
+    level: config.logLevel,
+    destination: {
+      write: (line: string) => {
+        rawLogs.push(line);
+        logs.push(JSON.parse(line));
+      },
+    },
+  });
   const corpus = realCorpus();
   const real = createPaperSearch(corpus.papers);
   const deps: Deps = { search: options.search ? options.search(real) : real, corpus: summarizeCorpus(corpus.papers, corpus.sources), random: options.random ?? Math.random };
@@ -69,8 +102,9 @@ export async function startPaperbot(options: PaperbotOptions = {}): Promise<Pape
     deps,
     logger,
     identity: { botId: BOT.botId, botUserId: BOT.userId },
-    processBeforeResponse: true,
-    clientOptions: { retryConfig: { retries: 0 } },
+    processBeforeResponse: options.processBeforeResponse ?? true,
+    clientOptions: { retryConfig: options.retryConfig ?? { retries: 0 } },
+    seenEvents: options.seenEvents,
   });
   const server = (await app.start(0)) as Server;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -79,11 +113,13 @@ export async function startPaperbot(options: PaperbotOptions = {}): Promise<Pape
     url,
     fake,
     deps,
+    app,
     logs,
+    rawLogs,
     async send({ body, contentType }, sign = {}) {
-      const headers = signedHeaders(sign.secret ?? SIGNING_SECRET, body, contentType, sign.timestamp);
+      const headers = { ...signedHeaders(sign.secret ?? SIGNING_SECRET, body, contentType, sign.timestamp), ...sign.headers };
       if (sign.signature) headers['x-slack-signature'] = sign.signature;
-      const res = await fetch(`${url}/slack/events`, { method: 'POST', headers, body });
+      const res = await fetch(`${url}${sign.path ?? '/slack/events'}`, { method: sign.method ?? 'POST', headers, body });
       const text = await res.text();
       let json: any = null;
       try {

@@ -1,0 +1,11 @@
+import type { AllMiddlewareArgs, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import type { PaperbotContext } from '../../src/app/deps.js';
+import { UNREADABLE_NOTICE } from '../../src/app/notices.js';
+import { respondBelow } from '../../src/app/origin.js';
+
+/** A shortcut we do not have (an old manifest's, a crafted one): acked at once, the user told when we can. */
+export const unknownShortcut = async ({ ack, respond, context }: AllMiddlewareArgs<PaperbotContext> & SlackShortcutMiddlewareArgs): Promise<void> => {
+  await ack();
+  context.log.warn('unknown shortcut');
+  if (respond) await respondBelow(respond, UNREADABLE_NOTICE);
+};
