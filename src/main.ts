@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fetchBotIdentity } from './app/bot-identity.js';
 import { summarizeCorpus } from './app/corpus-summary.js';
 import { createApp } from './app/create-app.js';
+import { installProcessGuards } from './app/process-guard.js';
+import { stopOnSignals } from './app/shutdown.js';
 import type { Deps } from './app/deps.js';
 import { readConfig, SLACK_APP, type Config } from './config.js';
 import { loadCorpus } from './corpus/load-corpus.js';
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   const logger = createLogger({ level: config.logLevel });
+  installProcessGuards(logger);
 
   let corpus;
   try {
@@ -59,25 +62,16 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   const app = createApp({ config, deps, logger, identity });
-  if (config.mode === 'http') await app.start(config.port);
-  else await app.start();
+  const started = config.mode === 'http' ? await app.start(config.port) : await app.start();
+  // With PORT=0 the system picks the port: say which.
+  const port = (started as { address?: () => unknown } | undefined)?.address?.() as { port?: number } | undefined;
   logger.info(
     config.mode === 'http'
-      ? { mode: 'http', port: config.port, events: SLACK_APP.eventsPath, health: SLACK_APP.healthPath }
+      ? { mode: 'http', port: port?.port ?? config.port, events: SLACK_APP.eventsPath, health: SLACK_APP.healthPath }
       : { mode: 'socket', health: `:${config.port}${SLACK_APP.healthPath}` },
     `Paperbot is running: ${search.size} papers`,
   );
-
-  // NOTE: a plain stop; draining in-flight requests is the reliability issue's.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      logger.info({ signal }, 'stopping');
-      app.stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    });
-  }
+  stopOnSignals(app, logger);
 }
 
 main().catch((error: unknown) => {
