@@ -27,8 +27,7 @@ export interface AcronymSpan {
  */
 export type AcronymTableJson = [string, string[][]][];
 
-const PARENTHESISED = /\(([^()\s]{2,12})\)/g;
-const LONG_IN_PARENS = /(\S+)\s+\(([^()]{3,120})\)/g;
+const PARENTHESISED = /\(([^()]{2,120})\)/g;
 const CLAUSE_BREAK = /[,.;:!?()[\]{}]/;
 const ALNUM = /[a-z0-9]/i;
 
@@ -71,23 +70,28 @@ function looksLikeAcronym(word: string): boolean {
 export function findAcronymDefinitions(text: string): AcronymDefinition[] {
   const found: AcronymDefinition[] = [];
   for (const match of text.matchAll(PARENTHESISED)) {
-    const short = match[1]!;
-    if (!looksLikeAcronym(short)) continue;
-    const before = text.slice(Math.max(0, match.index - 300), match.index);
-    const clause = before.split(CLAUSE_BREAK).pop()!.trim();
-    const letters = singular(short).replace(/[^A-Za-z0-9]/g, '').length;
-    const window = clause.split(/\s+/).slice(-Math.min(letters + 5, letters * 2)).join(' ');
-    const long = bestLongForm(singular(short), window);
-    if (long && isPlausible(short, long)) found.push({ short, long });
-  }
-  for (const match of text.matchAll(LONG_IN_PARENS)) {
-    const short = match[1]!.replace(/^\W+|\W+$/g, '');
-    const inside = match[2]!.trim();
-    if (!looksLikeAcronym(short) || !/\s/.test(inside)) continue;
-    const long = bestLongForm(singular(short), inside);
-    if (long === inside && isPlausible(short, long)) found.push({ short, long });
+    const inside = match[1]!.trim();
+    const definition = /\s/.test(inside) ? shortBefore(text, match.index, inside) : longBefore(text, match.index, inside);
+    if (definition && isPlausible(definition.short, definition.long)) found.push(definition);
   }
   return found;
+}
+
+/** `long form (SHORT)`: the long form is among the words just before the parenthesis. */
+function longBefore(text: string, at: number, short: string): AcronymDefinition | null {
+  if (short.length > SEARCH.acronym.maxChars + 2 || !looksLikeAcronym(short)) return null;
+  const clause = text.slice(Math.max(0, at - 300), at).split(CLAUSE_BREAK).pop()!.trim();
+  const letters = singular(short).replace(/[^A-Za-z0-9]/g, '').length;
+  const window = clause.split(/\s+/).slice(-Math.min(letters + 5, letters * 2)).join(' ');
+  const long = bestLongForm(singular(short), window);
+  return long ? { short, long } : null;
+}
+
+/** `SHORT (long form)`: the acronym is the word just before the parenthesis and spells all of the inside. */
+function shortBefore(text: string, at: number, inside: string): AcronymDefinition | null {
+  const short = /(\S+)\s+$/.exec(text.slice(Math.max(0, at - 40), at))?.[1]?.replace(/^\W+|\W+$/g, '');
+  if (!short || !looksLikeAcronym(short)) return null;
+  return bestLongForm(singular(short), inside) === inside ? { short, long: inside } : null;
 }
 
 function isPlausible(short: string, long: string): boolean {
@@ -162,6 +166,11 @@ export class AcronymTable {
 
   expansionsOf(term: string): readonly string[][] {
     return this.expansions.get(term) ?? [];
+  }
+
+  /** Every acronym term with its expansions (as Porter stems). */
+  entries(): IterableIterator<[string, string[][]]> {
+    return this.expansions.entries();
   }
 
   /**

@@ -31,16 +31,23 @@ const MIN_STEM_CHARS = 3;
 /** camelCase pieces shorter than this stay glued: `LoRA`, `eDKM` and `looK` are not compounds. */
 const MIN_CAMEL_PIECE = 3;
 const CACHE_LIMIT = 200_000;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Accents and compatibility forms folded away: `Uznański` → `Uznanski`, `ﬁ` → `fi`. */
 export function foldText(text: string): string {
   // NOTE: NFKD is the slowest step of indexing; most abstracts are ASCII and skip it.
-  return /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
 }
+
+/** {@link WORD} for ASCII text: the same tokens, several times faster than Unicode classes. */
+const ASCII_WORD = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g;
 
 /** The words of a text as written (case kept for camelCase), possessives dropped. */
 export function wordTokens(text: string): string[] {
-  return foldText(text).replace(POSSESSIVE, '').match(WORD) ?? [];
+  const ascii = ASCII.test(text);
+  let folded = ascii ? text : foldText(text);
+  if (folded.includes("'") || folded.includes('\u2019')) folded = folded.replace(POSSESSIVE, '');
+  return folded.match(ascii ? ASCII_WORD : WORD) ?? [];
 }
 
 const stemCache = new Map<string, string>();

@@ -1,7 +1,6 @@
 import { nameTerms } from './analyzer.js';
 import type { PaperIndex } from './paper-index.js';
-import { phrasePattern } from './phrase.js';
-import type { QueryPlan } from './query-plan.js';
+import type { Phrase, QueryPlan } from './query-plan.js';
 
 /** What filters and phrase checks read about a paper, by short id. */
 export interface CorpusView {
@@ -12,32 +11,33 @@ export interface CorpusView {
   published(doc: number): string;
   hasCode(doc: number): boolean;
   authors(doc: number): readonly string[];
-  /** Title and abstract, for phrase checks. */
-  text(doc: number): string;
 }
 
 const MAX_AUTHOR_PREFIX_TERMS = 50;
 
 /**
  * Decides which papers a plan's filters let through: `author:`, `year:`, `has:code`, excluded
- * words and phrases, required phrases. Cheap checks ({@link passesCheap}) and the text checks
- * of phrases ({@link passesText}) are separate, so ranking runs the costly ones on few papers.
+ * words and phrases, required phrases. Cheap checks ({@link passesCheap}) and the word-order
+ * checks of phrases ({@link passesOrder}) are separate, so ranking runs the costlier ones on few papers.
  */
 export class PlanFilter {
   private readonly excluded: Uint8Array | null;
   private readonly authorSets: Set<number>[];
-  private readonly required: RegExp[];
-  private readonly forbidden: RegExp[];
+  /** Term-id runs of required phrases; null when one holds a word no paper has. */
+  private readonly required: number[][] | null;
+  private readonly forbidden: number[][];
 
   constructor(
     private readonly plan: QueryPlan,
-    index: PaperIndex,
+    private readonly index: PaperIndex,
     private readonly corpus: CorpusView,
   ) {
     this.excluded = plan.excludedTerms.length > 0 ? excludedMask(plan.excludedTerms, index) : null;
     this.authorSets = plan.authors.map((names) => papersBy(names, index, corpus));
-    this.required = plan.phrases.map((p) => phrasePattern(p.words));
-    this.forbidden = plan.excludedPhrases.map((p) => phrasePattern(p.words));
+    const runs = (phrases: readonly Phrase[]) => phrases.map((p) => index.termIdsOf(p.terms));
+    const required = runs(plan.phrases);
+    this.required = required.every((run) => run !== null) ? (required as number[][]) : null;
+    this.forbidden = runs(plan.excludedPhrases).filter((run): run is number[] => run !== null);
   }
 
   /** True when some filter narrows the corpus (a query of filters alone lists what passes). */
@@ -45,8 +45,8 @@ export class PlanFilter {
     return this.plan.authors.length > 0 || this.plan.years.length > 0 || this.plan.hasCode;
   }
 
-  get checksText(): boolean {
-    return this.required.length > 0 || this.forbidden.length > 0;
+  get checksOrder(): boolean {
+    return this.required === null || this.required.length > 0 || this.forbidden.length > 0;
   }
 
   passesCheap(doc: number): boolean {
@@ -60,10 +60,9 @@ export class PlanFilter {
     return this.authorSets.every((set) => set.has(doc));
   }
 
-  passesText(doc: number): boolean {
-    if (!this.checksText) return true;
-    const text = this.corpus.text(doc);
-    return this.required.every((re) => re.test(text)) && !this.forbidden.some((re) => re.test(text));
+  passesOrder(doc: number): boolean {
+    if (this.required === null) return false;
+    return this.required.every((run) => this.index.hasRun(doc, run)) && !this.forbidden.some((run) => this.index.hasRun(doc, run));
   }
 }
 

@@ -73,17 +73,17 @@ const SUGGESTIBLE = /^[a-z]{2,}(?:-[a-z]+)*$/;
 
 /**
  * Turns document text into index terms (pieces, solid compounds and acronym concepts) while it
- * learns the {@link Lexicon}. One per index build.
+ * learns the {@link Lexicon}: the plain, one-text-at-a-time form of what `buildIndex` does in bulk.
  */
 export class DocumentAnalyzer {
   private readonly seen = new Map<string, { analysis: WordAnalysis; count: number }>();
 
   constructor(private readonly acronyms: AcronymTable) {}
 
-  /** The index terms of a title or abstract, repeated as often as they occur. */
+  /** The index terms of a title or abstract (pieces, solid compounds, acronym concepts), repeated as often as they occur. */
   terms(text: string): string[] {
     const terms: string[] = [];
-    const stream: string[] = [];
+    const pieces: string[] = [];
     for (const token of wordTokens(text)) {
       let entry = this.seen.get(token);
       if (entry === undefined) {
@@ -93,31 +93,36 @@ export class DocumentAnalyzer {
       entry.count += 1;
       for (const piece of entry.analysis.pieces) {
         terms.push(piece);
-        stream.push(piece);
+        pieces.push(piece);
       }
       for (const join of entry.analysis.joins) terms.push(join);
     }
     // An expansion written out also counts as its acronym: `retrieval augmented generation` → `rag`.
-    for (const span of this.acronyms.spans(stream)) terms.push(span.term);
+    for (const span of this.acronyms.spans(pieces)) terms.push(span.term);
     return terms;
   }
 
   lexicon(): Lexicon {
-    const compounds = new Map<string, string[]>();
-    const families = new Map<string, Set<string>>();
-    const words = new Map<string, number>();
-    for (const { analysis, count } of this.seen.values()) {
-      const [whole] = analysis.joins;
-      if (whole !== undefined && analysis.pieces.length > 1) compounds.set(whole, [...analysis.pieces]);
-      if (SUGGESTIBLE.test(analysis.surface)) words.set(analysis.surface, (words.get(analysis.surface) ?? 0) + count);
-      for (const piece of analysis.pieces) {
-        const key = family(piece);
-        const members = families.get(key) ?? new Set<string>();
-        members.add(piece);
-        families.set(key, members);
-      }
-    }
-    const related = new Map([...families].filter(([, members]) => members.size > 1).map(([key, members]) => [key, [...members].sort()]));
-    return new Lexicon(compounds, related, words);
+    return lexiconOf(this.seen.values());
   }
+}
+
+/** The lexicon of a corpus, from each distinct word it uses and how often. */
+export function lexiconOf(words: Iterable<{ analysis: WordAnalysis; count: number }>): Lexicon {
+  const compounds = new Map<string, string[]>();
+  const families = new Map<string, Set<string>>();
+  const counts = new Map<string, number>();
+  for (const { analysis, count } of words) {
+    const [whole] = analysis.joins;
+    if (whole !== undefined && analysis.pieces.length > 1) compounds.set(whole, [...analysis.pieces]);
+    if (SUGGESTIBLE.test(analysis.surface)) counts.set(analysis.surface, (counts.get(analysis.surface) ?? 0) + count);
+    for (const piece of analysis.pieces) {
+      const key = family(piece);
+      const members = families.get(key) ?? new Set<string>();
+      members.add(piece);
+      families.set(key, members);
+    }
+  }
+  const related = new Map([...families].filter(([, members]) => members.size > 1).map(([key, members]) => [key, [...members].sort()]));
+  return new Lexicon(compounds, related, counts);
 }

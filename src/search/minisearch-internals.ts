@@ -1,17 +1,22 @@
-import type MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type SearchableMap from 'minisearch/SearchableMap';
+import { FIELDS } from './fields.js';
+import type { IndexParts } from './index-parts.js';
 
 /** A term's postings: field id → (document short id → term frequency). */
 export type TermPostings = ReadonlyMap<number, ReadonlyMap<number, number>>;
 
 /**
- * The parts of a MiniSearch index that ranking reads directly.
+ * The parts of a MiniSearch index that ranking reads directly, and that a bulk build fills.
  *
  * NOTE: MiniSearch's own `search` builds a result object for every matching document and sorts
  * them all; at 100,000 abstracts a common word costs it over 150 ms. Ranking here reads the
- * postings instead, scores into typed arrays and keeps only the top hits. These fields are
- * `protected` in MiniSearch 7 and stable across its 7.x releases; {@link readInternals} checks
- * their shape, so an upgrade that moves them fails loudly at start-up, not with wrong results.
+ * postings instead, scores into typed arrays and keeps only the top hits. Likewise its `add`
+ * and `loadJS` fill the index one posting at a time, too slowly at that size, so
+ * {@link assembleMiniSearch} fills it from postings built in bulk. These fields are `protected`
+ * in MiniSearch 7 and stable across its 7.x releases; this file is the only one that touches
+ * them, {@link readInternals} checks their shape, and a test checks that an assembled index
+ * equals one built by `addAll`, so an upgrade that changes them fails loudly, not with wrong results.
  */
 export interface MiniSearchInternals {
   /** Radix tree: term → postings. */
@@ -40,4 +45,52 @@ export function readInternals(index: MiniSearch<never> | MiniSearch<unknown>): M
     throw new Error('This MiniSearch version keeps its index differently from 7.x; update src/search/minisearch-internals.ts.');
   }
   return view;
+}
+
+interface WritableInternals {
+  _index: SearchableMap<TermPostings>;
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _fieldIds: Record<string, number>;
+  _nextId: number;
+  _documentCount: number;
+}
+
+/**
+ * A MiniSearch instance holding exactly the postings, field lengths and ids of `parts`, as if
+ * every paper had been `add`ed in order. `options.fields` must be {@link FIELDS}.
+ */
+export function assembleMiniSearch<T>(options: Options<T>, parts: IndexParts): MiniSearch<T> {
+  const mini = new MiniSearch<T>(options);
+  const state = mini as unknown as WritableInternals;
+  readInternals(mini);
+  if (FIELDS.some((field, i) => state._fieldIds[field] !== i)) throw new Error('assembleMiniSearch needs the fields in FIELDS order.');
+  const fieldCount = FIELDS.length;
+  const size = parts.ids.length;
+  state._documentCount = size;
+  state._nextId = size;
+  state._documentIds = new Map(parts.ids.map((id, doc) => [doc, id]));
+  state._idToShortId = new Map(parts.ids.map((id, doc) => [id, doc]));
+  const totals = new Array<number>(fieldCount).fill(0);
+  for (let doc = 0; doc < size; doc++) {
+    const lengths = Array.from(parts.fieldLengths.subarray(doc * fieldCount, (doc + 1) * fieldCount));
+    lengths.forEach((length, fieldId) => (totals[fieldId]! += length));
+    state._fieldLength.set(doc, lengths);
+  }
+  state._avgFieldLength = totals.map((total) => (size > 0 ? total / size : 0));
+  let at = 0;
+  parts.terms.forEach((term, termId) => {
+    const byField = new Map<number, Map<number, number>>();
+    for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
+      const count = parts.postingCounts[termId * fieldCount + fieldId]!;
+      if (count === 0) continue;
+      const postings = new Map<number, number>();
+      for (const end = at + count; at < end; at++) postings.set(parts.docs[at]!, parts.frequencies[at]!);
+      byField.set(fieldId, postings);
+    }
+    state._index.set(term, byField);
+  });
+  return mini;
 }

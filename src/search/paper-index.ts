@@ -1,45 +1,36 @@
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type { Options } from 'minisearch';
 import { SEARCH } from '../config.js';
-import type { Paper } from '../corpus/paper.js';
 import { AcronymTable, type AcronymTableJson } from './acronyms.js';
 import { nameTerms, textTerms } from './analyzer.js';
-import { DocumentAnalyzer, Lexicon, type LexiconJson } from './lexicon.js';
-import { readInternals, type MiniSearchInternals, type TermPostings } from './minisearch-internals.js';
+import { FIELDS, fieldText, type FieldName, type IndexablePaper } from './fields.js';
+import { buildIndex } from './index-builder.js';
+import { readSnapshot, writeSnapshot, type IndexParts } from './index-parts.js';
+import { Lexicon, type LexiconJson } from './lexicon.js';
+import { assembleMiniSearch, readInternals, type MiniSearchInternals, type TermPostings } from './minisearch-internals.js';
 
-/** What the index reads from a paper. */
-export type IndexablePaper = Pick<Paper, 'id' | 'title' | 'abstract' | 'authors'>;
-
-export const FIELDS = ['title', 'abstract', 'authors'] as const;
-export type FieldName = (typeof FIELDS)[number];
-
-interface Snapshot {
+interface SnapshotHeader {
   version: number;
   acronyms: AcronymTableJson;
   lexicon: LexiconJson;
-  index: AsPlainObject;
 }
 
-type Tokenize = (text: string, field?: string) => string[];
-
-function miniSearchOptions(tokenize: Tokenize): Options<IndexablePaper> {
+function miniSearchOptions(): Options<IndexablePaper> {
   return {
     idField: 'id',
     fields: [...FIELDS],
     storeFields: [],
     autoVacuum: false,
-    extractField: (paper, field) => (field === 'authors' ? paper.authors.join('; ') : paper[field as 'id' | 'title' | 'abstract']),
-    tokenize,
-    // NOTE: analysis happens whole in `tokenize` (it needs word order for compounds and acronyms).
+    extractField: (paper, field) => (field === 'id' ? paper.id : fieldText(paper, field as FieldName)),
+    // Only used if papers are ever added one by one; acronym concepts need the corpus table.
+    tokenize: (text, field) => (field === 'authors' ? nameTerms(text) : textTerms(text)),
     processTerm: (term) => term,
   };
 }
 
-/** Tokenizer for an index restored from a snapshot: same terms, minus acronym concepts, which need the table. */
-const plainTokenize: Tokenize = (text, field) => (field === 'authors' ? nameTerms(text) : textTerms(text));
-
 /**
  * The MiniSearch index of the papers plus what ranking needs to read it fast: BM25F length
- * norms per field, short ids, and the corpus-mined acronyms and lexicon.
+ * norms per field, term ids, each paper's word sequence (for phrases), and the corpus-mined
+ * acronyms and lexicon.
  *
  * @example
  * const index = PaperIndex.build(papers);
@@ -54,29 +45,34 @@ export class PaperIndex {
   /** Per field id: its BM25F weight. */
   readonly boosts: readonly number[];
   private readonly internals: MiniSearchInternals;
+  private readonly terms: readonly string[];
+  private readonly termIds: ReadonlyMap<string, number>;
+  private readonly sequenceStarts: Uint32Array;
+  private readonly sequence: Int32Array;
 
   private constructor(
-    private readonly mini: MiniSearch<IndexablePaper>,
+    parts: IndexParts,
     readonly acronyms: AcronymTable,
     readonly lexicon: Lexicon,
   ) {
-    this.internals = readInternals(mini);
-    const { _documentIds, _fieldIds, _fieldLength, _avgFieldLength, _nextId } = this.internals;
-    const ids = new Array<string>(_nextId).fill('');
-    for (const [shortId, id] of _documentIds) ids[shortId] = id;
-    this.ids = ids;
-    this.shortIds = new Map(ids.map((id, shortId) => [id, shortId]));
+    this.internals = readInternals(assembleMiniSearch(miniSearchOptions(), parts));
+    this.ids = parts.ids;
+    this.shortIds = new Map(parts.ids.map((id, doc) => [id, doc]));
+    this.terms = parts.terms;
+    this.termIds = new Map(parts.terms.map((term, id) => [term, id]));
+    this.sequenceStarts = parts.sequenceStarts;
+    this.sequence = parts.sequence;
+    const { _fieldLength, _avgFieldLength } = this.internals;
     const boosts: number[] = [];
     const lengthNorms: Float32Array[] = [];
-    for (const field of FIELDS) {
-      const fieldId = _fieldIds[field]!;
+    FIELDS.forEach((field, fieldId) => {
       const { boost, b } = SEARCH.fields[field];
       const average = _avgFieldLength[fieldId] || 1;
-      const norms = new Float32Array(_nextId).fill(1 - b);
-      for (const [shortId, lengths] of _fieldLength) norms[shortId] = 1 - b + (b * (lengths[fieldId] ?? 0)) / average;
+      const norms = new Float32Array(parts.ids.length).fill(1 - b);
+      for (const [doc, lengths] of _fieldLength) norms[doc] = 1 - b + (b * (lengths[fieldId] ?? 0)) / average;
       boosts[fieldId] = boost;
       lengthNorms[fieldId] = norms;
-    }
+    });
     this.boosts = boosts;
     this.lengthNorms = lengthNorms;
   }
@@ -84,33 +80,53 @@ export class PaperIndex {
   /** Mines acronyms from the papers, then indexes title, abstract and authors. */
   static build(papers: readonly IndexablePaper[]): PaperIndex {
     const acronyms = AcronymTable.mine(papers.flatMap((p) => [p.title, p.abstract]));
-    const analyzer = new DocumentAnalyzer(acronyms);
-    const mini = new MiniSearch<IndexablePaper>(
-      miniSearchOptions((text, field) => (field === 'authors' ? nameTerms(text) : analyzer.terms(text))),
-    );
-    mini.addAll(papers);
-    return new PaperIndex(mini, acronyms, analyzer.lexicon());
+    const { parts, lexicon } = buildIndex(papers, acronyms);
+    return new PaperIndex(parts, acronyms, lexicon);
   }
 
   /** Restores an index saved with {@link PaperIndex.snapshot}; throws if it was made by another analysis version. */
-  static fromSnapshot(json: string): PaperIndex {
-    const snapshot = JSON.parse(json) as Snapshot;
-    if (snapshot.version !== SEARCH.snapshotVersion) {
-      throw new Error(`Search snapshot version ${snapshot.version} is not ${SEARCH.snapshotVersion}; rebuild the index.`);
+  static fromSnapshot(bytes: Uint8Array): PaperIndex {
+    const { header, parts } = readSnapshot<SnapshotHeader>(bytes);
+    if (header.version !== SEARCH.snapshotVersion) {
+      throw new Error(`Search snapshot version ${header.version} is not ${SEARCH.snapshotVersion}; rebuild the index.`);
     }
-    const mini = MiniSearch.loadJS<IndexablePaper>(snapshot.index, miniSearchOptions(plainTokenize));
-    return new PaperIndex(mini, AcronymTable.fromJSON(snapshot.acronyms), Lexicon.fromJSON(snapshot.lexicon));
+    // Copies, so the snapshot's bytes can be freed once the index is assembled.
+    const own = { ...parts, sequenceStarts: parts.sequenceStarts.slice(), sequence: parts.sequence.slice() };
+    return new PaperIndex(own, AcronymTable.fromJSON(header.acronyms), Lexicon.fromJSON(header.lexicon));
   }
 
-  /** The whole index as JSON (MiniSearch's own format inside), for a fast start. */
-  snapshot(): string {
-    const snapshot: Snapshot = {
-      version: SEARCH.snapshotVersion,
-      acronyms: this.acronyms.toJSON(),
-      lexicon: this.lexicon.toJSON(),
-      index: this.mini.toJSON(),
-    };
-    return JSON.stringify(snapshot);
+  /** The whole index in one binary snapshot (see `writeSnapshot`), for a fast start. */
+  snapshot(): Uint8Array {
+    const header: SnapshotHeader = { version: SEARCH.snapshotVersion, acronyms: this.acronyms.toJSON(), lexicon: this.lexicon.toJSON() };
+    return writeSnapshot(header, this.parts());
+  }
+
+  /** The index back in flat arrays, terms in term-id order. */
+  private parts(): IndexParts {
+    const fieldCount = FIELDS.length;
+    const fieldLengths = new Uint32Array(this.size * fieldCount);
+    for (const [doc, lengths] of this.internals._fieldLength) fieldLengths.set(lengths, doc * fieldCount);
+    const postingCounts = new Uint32Array(this.terms.length * fieldCount);
+    let total = 0;
+    this.terms.forEach((term, termId) => {
+      for (const [fieldId, docs] of this.postings(term) ?? []) {
+        postingCounts[termId * fieldCount + fieldId] = docs.size;
+        total += docs.size;
+      }
+    });
+    const docs = new Int32Array(total);
+    const frequencies = new Uint16Array(total);
+    let at = 0;
+    for (const term of this.terms) {
+      const postings = this.postings(term);
+      for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
+        for (const [doc, frequency] of postings?.get(fieldId) ?? []) {
+          docs[at] = doc;
+          frequencies[at++] = frequency;
+        }
+      }
+    }
+    return { ids: [...this.ids], terms: [...this.terms], fieldLengths, postingCounts, docs, frequencies, sequenceStarts: this.sequenceStarts, sequence: this.sequence };
   }
 
   get size(): number {
@@ -127,16 +143,6 @@ export class PaperIndex {
 
   postings(term: string): TermPostings | undefined {
     return this.internals._index.get(term);
-  }
-
-  /** How many papers hold `term` in `field`, or in their most frequent field when none is given. */
-  frequency(term: string, field?: FieldName): number {
-    const postings = this.postings(term);
-    if (!postings) return 0;
-    if (field) return postings.get(this.fieldId(field))?.size ?? 0;
-    let most = 0;
-    for (const docs of postings.values()) most = Math.max(most, docs.size);
-    return most;
   }
 
   /** Index terms that start with `prefix` (itself excluded), most frequent first. */
@@ -157,5 +163,24 @@ export class PaperIndex {
   /** Every term with its postings, for whole-index passes (document vector norms). */
   entries(): IterableIterator<[string, TermPostings]> {
     return this.internals._index.entries();
+  }
+
+  /** Term ids of index terms, or null if one of them is not in the index. */
+  termIdsOf(terms: readonly string[]): number[] | null {
+    const ids = terms.map((term) => this.termIds.get(term));
+    return ids.every((id) => id !== undefined) ? (ids as number[]) : null;
+  }
+
+  /** True when paper `doc` has the terms `run` one after the other in its title or abstract. */
+  hasRun(doc: number, run: readonly number[]): boolean {
+    const first = run[0];
+    if (first === undefined) return true;
+    const end = this.sequenceStarts[doc + 1]! - run.length + 1;
+    outer: for (let i = this.sequenceStarts[doc]!; i < end; i++) {
+      if (this.sequence[i] !== first) continue;
+      for (let k = 1; k < run.length; k++) if (this.sequence[i + k] !== run[k]) continue outer;
+      return true;
+    }
+    return false;
   }
 }

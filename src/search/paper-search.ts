@@ -5,14 +5,14 @@ import type { CorpusView } from './filters.js';
 import { PaperIndex } from './paper-index.js';
 import { isEmptyQuery, parseQuery } from './query-parser.js';
 import { planQuery } from './query-plan.js';
-import { rank } from './ranker.js';
+import { Ranker } from './ranker.js';
 import { SimilarPapers } from './similar.js';
 import { suggestQuery } from './suggest.js';
 import type { PaperSearch, SearchHit, SearchOptions, SearchResponse } from './types.js';
 
 export interface CreateOptions {
   /** An index saved by {@link PaperSearch.snapshot} for these same papers: skips indexing. */
-  snapshot?: string;
+  snapshot?: Uint8Array;
 }
 
 /**
@@ -29,6 +29,7 @@ export function createPaperSearch(papers: readonly Paper[], options: CreateOptio
   const docs = alignPapers(papers, index);
   const corpus = corpusView(docs);
   const similarPapers = new SimilarPapers(index);
+  const ranker = new Ranker(index, corpus);
   const byId = new Map(papers.map((p) => [p.id, p]));
   const byArxivId = new Map(papers.flatMap((p) => (p.arxivId ? [[p.arxivId, p] as const] : [])));
   const hit = ({ doc, score }: { doc: number; score: number }): SearchHit => ({ paper: docs[doc]!, score });
@@ -47,7 +48,7 @@ export function createPaperSearch(papers: readonly Paper[], options: CreateOptio
       return { query, hits, total: named.length, direct: true, parsed };
     }
     if (isEmptyQuery({ ...parsed, refs: [] })) return { query, hits: [], total: 0, direct: false, parsed };
-    const ranking = rank(planQuery(parsed, index), index, corpus, offset, limit);
+    const ranking = ranker.rank(planQuery(parsed, index), offset, limit);
     return { query, hits: ranking.hits.map(hit), total: ranking.total, direct: false, parsed };
   };
 
@@ -96,6 +97,5 @@ function corpusView(docs: readonly Paper[]): CorpusView {
     published: (doc) => docs[doc]!.published ?? '',
     hasCode: (doc) => code[doc] === 1,
     authors: (doc) => docs[doc]!.authors,
-    text: (doc) => `${docs[doc]!.title}\n${docs[doc]!.abstract}`,
   };
 }

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { IndexablePaper } from './paper-index.js';
+import type { IndexablePaper } from './fields.js';
 
 /**
  * Plain MiniSearch with its defaults (fields title and abstract, no options): the baseline that

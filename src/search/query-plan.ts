@@ -26,13 +26,12 @@ export interface Clause {
   readonly allOf: readonly (readonly string[])[];
 }
 
-/** A quoted phrase: its content words must all match, and the words must stand in this order. */
+/** A quoted phrase: its words must all be in a paper, one after the other (stop words aside). */
 export interface Phrase {
   readonly text: string;
-  /** Lowercased words, stop words kept, for checking the order in the text. */
-  readonly words: readonly string[];
-  /** Null when the phrase is only stop words: then only the text check finds it. */
-  readonly clause: Clause | null;
+  /** Index terms of its words in order, repeats kept: `"model to model"` → `model`, `model`. */
+  readonly terms: readonly string[];
+  readonly clause: Clause;
 }
 
 export interface QueryPlan {
@@ -88,9 +87,10 @@ const ALPHA = /^[a-z]+$/;
 export function planQuery(query: ParsedQuery, vocabulary: Vocabulary): QueryPlan {
   return {
     clauses: planWords(query.words, vocabulary),
-    phrases: query.phrases.map(planPhrase).filter((p) => p.words.length > 0),
+    // NOTE: a phrase of stop words only (`"the"`) asks for nothing and is left out.
+    phrases: query.phrases.map(planPhrase).filter((p) => p.terms.length > 0),
     excludedTerms: query.excluded.filter((e) => singleTerm(e) !== null).map((e) => singleTerm(e)!),
-    excludedPhrases: query.excluded.filter((e) => singleTerm(e) === null).map(planPhrase).filter((p) => p.words.length > 0),
+    excludedPhrases: query.excluded.filter((e) => singleTerm(e) === null).map(planPhrase).filter((p) => p.terms.length > 0),
     authors: query.authors.map(nameTerms).filter((terms) => terms.length > 0),
     years: query.years,
     hasCode: query.hasCode,
@@ -228,13 +228,8 @@ function dedupe(drafts: Draft[], lexicon: Lexicon): Clause[] {
 }
 
 function planPhrase(text: string): Phrase {
-  const tokens = wordTokens(text);
-  const pieces = [...new Set(tokens.flatMap((token) => analyzeWord(token).pieces))];
-  return {
-    text,
-    words: tokens.map((token) => token.toLowerCase()),
-    clause: pieces.length > 0 ? { word: text, anyOf: [], related: [], allOf: [pieces] } : null,
-  };
+  const terms = wordTokens(text).flatMap((token) => analyzeWord(token).pieces);
+  return { text, terms, clause: { word: text, anyOf: [], related: [], allOf: [[...new Set(terms)]] } };
 }
 
 /** An excluded single word is excluded as its term (`-surveys` → `survey`); anything longer as a phrase. */

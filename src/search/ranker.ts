@@ -19,133 +19,140 @@ export interface Ranking {
 }
 
 /**
- * Executes a plan: BM25F per clause (its variants as one term, or all of a phrase's terms),
- * summed, times coordination; then
- * filters, the score cut-off, and the page. Papers that match no clause are never looked at.
+ * Executes plans: BM25F per clause (its variants as one term, or all of a phrase's terms),
+ * summed, times coordination; then filters, the score cut-off, and the page. Papers that match
+ * no clause are never looked at. Holds per-paper buffers that every query reuses (one ranker
+ * per index; queries run one at a time).
  */
-export function rank(plan: QueryPlan, index: PaperIndex, corpus: CorpusView, offset: number, limit: number): Ranking {
-  const filter = new PlanFilter(plan, index, corpus);
-  const clauses = [...plan.clauses, ...plan.phrases.flatMap((p) => (p.clause ? [p.clause] : []))];
-  if (clauses.length === 0) return filter.narrows || filter.checksText ? listFiltered(filter, corpus, offset, limit) : { hits: [], total: 0 };
+export class Ranker {
+  private readonly scorer: Bm25fScorer;
+  /** Per paper: summed clause scores, clauses matched (a relative-only match counts part), phrases matched. */
+  private readonly total: Float64Array;
+  private readonly matched: Float64Array;
+  private readonly required: Uint8Array;
+  /** Per paper, within one clause: best variant's score, how fully it matched, phrase sums and counts. */
+  private readonly best: Float64Array;
+  private readonly strength: Float64Array;
+  private readonly sums: Float64Array;
+  private readonly counts: Uint8Array;
+  /** Lists of papers: matched any clause, touched by the current clause, seen by the current phrase, kept. */
+  private readonly candidates: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly seen: Int32Array;
+  private readonly kept: Int32Array;
 
-  const scores = scoreClauses(clauses, plan.clauses.length, new Bm25fScorer(index));
-  const required = clauses.length - plan.clauses.length;
-  const candidates: number[] = [];
-  for (const doc of scores.docs) {
-    if (scores.required[doc] === required && filter.passesCheap(doc)) {
-      scores.total[doc]! *= coordination(scores.matched[doc]!, clauses.length);
-      candidates.push(doc);
+  constructor(
+    private readonly index: PaperIndex,
+    private readonly corpus: CorpusView,
+  ) {
+    const size = index.size;
+    this.scorer = new Bm25fScorer(index);
+    [this.total, this.matched, this.best, this.strength, this.sums] = [0, 0, 0, 0, 0].map(() => new Float64Array(size)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    [this.required, this.counts] = [new Uint8Array(size), new Uint8Array(size)];
+    [this.candidates, this.touched, this.seen, this.kept] = [0, 0, 0, 0].map(() => new Int32Array(size)) as [Int32Array, Int32Array, Int32Array, Int32Array];
+  }
+
+  rank(plan: QueryPlan, offset: number, limit: number): Ranking {
+    const filter = new PlanFilter(plan, this.index, this.corpus);
+    const clauses = [...plan.clauses, ...plan.phrases.map((p) => p.clause)];
+    if (clauses.length === 0) return filter.narrows ? this.listFiltered(filter, offset, limit) : { hits: [], total: 0 };
+    const { total, matched, required, candidates, kept } = this;
+    const found = this.scoreClauses(clauses, plan.clauses.length);
+    try {
+      const phrases = clauses.length - plan.clauses.length;
+      const checkOrder = filter.checksOrder;
+      let keptCount = 0;
+      for (let i = 0; i < found; i++) {
+        const doc = candidates[i]!;
+        if (required[doc] !== phrases || !filter.passesCheap(doc) || (checkOrder && !filter.passesOrder(doc))) continue;
+        total[doc]! *= coordination(matched[doc]!, clauses.length);
+        kept[keptCount++] = doc;
+      }
+      return page(kept, keptCount, total, offset, limit);
+    } finally {
+      for (let i = 0; i < found; i++) {
+        const doc = candidates[i]!;
+        total[doc] = 0;
+        matched[doc] = 0;
+        required[doc] = 0;
+      }
     }
   }
-  return filter.checksText
-    ? pageVerified(candidates, scores.total, filter, offset, limit)
-    : page(candidates, scores.total, offset, limit);
-}
 
-interface ClauseScores {
-  /** Papers that matched at least one clause. */
-  docs: number[];
-  total: Float64Array;
-  /** Clauses matched, a relative-only match counting as part of one. */
-  matched: Float64Array;
-  /** Required clauses (phrases) matched. */
-  required: Uint8Array;
-}
-
-function scoreClauses(clauses: readonly Clause[], optional: number, scorer: Bm25fScorer): ClauseScores {
-  const size = scorer.size;
-  const result: ClauseScores = { docs: [], total: new Float64Array(size), matched: new Float64Array(size), required: new Uint8Array(size) };
-  const best = new Float64Array(size);
-  const sums = new Float64Array(size);
-  const counts = new Uint8Array(size);
-  const strength = new Float64Array(size);
-  clauses.forEach((clause, i) => {
-    const touched: number[] = [];
-    // `share`: how fully the paper matches the clause, for coordination (a relative only partly).
-    const offer = (doc: number, value: number, share: number) => {
-      if (best[doc] === 0) touched.push(doc);
-      if (value > best[doc]!) best[doc] = value;
-      if (share > strength[doc]!) strength[doc] = share;
-    };
-    if (clause.anyOf.length > 0) {
-      const { docs, scores } = scorer.scoreAny(clause.anyOf);
-      for (let k = 0; k < docs.length; k++) offer(docs[k]!, scores[k]!, 1);
-    }
-    if (clause.related.length > 0) {
-      const { docs, scores } = scorer.scoreAny(clause.related);
-      const share = clause.related[0]!.weight;
-      for (let k = 0; k < docs.length; k++) offer(docs[k]!, scores[k]!, share);
-    }
-    for (const terms of clause.allOf) {
-      // Every term required: summed where all are present.
-      const seen: number[] = [];
-      for (const term of terms) {
-        const { docs, scores } = scorer.score(term);
-        for (let k = 0; k < docs.length; k++) {
+  /** Scores every clause into {@link total}; returns how many papers matched any (listed in {@link candidates}). */
+  private scoreClauses(clauses: readonly Clause[], optional: number): number {
+    const { scorer, total, matched, required, best, strength, sums, counts, candidates, touched, seen } = this;
+    let found = 0;
+    clauses.forEach((clause, i) => {
+      let touchedCount = 0;
+      const offer = (count: number, docs: Int32Array, scores: Float64Array | null, share: number) => {
+        for (let k = 0; k < count; k++) {
           const doc = docs[k]!;
-          if (counts[doc] === 0) seen.push(doc);
-          counts[doc]! += 1;
-          sums[doc]! += scores[k]!;
+          const value = scores ? scores[k]! : sums[doc]!;
+          if (best[doc] === 0) touched[touchedCount++] = doc;
+          if (value > best[doc]!) best[doc] = value;
+          if (share > strength[doc]!) strength[doc] = share;
         }
+      };
+      if (clause.anyOf.length > 0) offer(scorer.scoreAny(clause.anyOf), scorer.docs, scorer.scores, 1);
+      if (clause.related.length > 0) offer(scorer.scoreAny(clause.related), scorer.docs, scorer.scores, clause.related[0]!.weight);
+      for (const terms of clause.allOf) {
+        // Every term required: summed where all are present.
+        let seenCount = 0;
+        for (const term of terms) {
+          const count = scorer.score(term);
+          for (let k = 0; k < count; k++) {
+            const doc = scorer.docs[k]!;
+            if (counts[doc] === 0) seen[seenCount++] = doc;
+            counts[doc]! += 1;
+            sums[doc]! += scorer.scores[k]!;
+          }
+        }
+        let complete = 0;
+        for (let k = 0; k < seenCount; k++) {
+          const doc = seen[k]!;
+          if (counts[doc] === terms.length) seen[complete++] = doc;
+          else sums[doc] = 0;
+          counts[doc] = 0;
+        }
+        offer(complete, seen, null, 1);
+        for (let k = 0; k < complete; k++) sums[seen[k]!] = 0;
       }
-      for (const doc of seen) {
-        if (counts[doc] === terms.length) offer(doc, sums[doc]!, 1);
-        counts[doc] = 0;
-        sums[doc] = 0;
+      for (let k = 0; k < touchedCount; k++) {
+        const doc = touched[k]!;
+        if (matched[doc] === 0) candidates[found++] = doc;
+        matched[doc]! += strength[doc]!;
+        if (i >= optional) required[doc]! += 1;
+        total[doc]! += best[doc]!;
+        best[doc] = 0;
+        strength[doc] = 0;
       }
-    }
-    for (const doc of touched) {
-      if (result.matched[doc] === 0) result.docs.push(doc);
-      result.matched[doc]! += strength[doc]!;
-      if (i >= optional) result.required[doc]! += 1;
-      result.total[doc]! += best[doc]!;
-      best[doc] = 0;
-      strength[doc] = 0;
-    }
-  });
-  return result;
+    });
+    return found;
+  }
+
+  /** A query of filters only: every paper that passes, newest first. */
+  private listFiltered(filter: PlanFilter, offset: number, limit: number): Ranking {
+    const docs: number[] = [];
+    for (let doc = 0; doc < this.corpus.size; doc++) if (filter.passesCheap(doc) && filter.passesOrder(doc)) docs.push(doc);
+    docs.sort((a, b) => this.corpus.published(b).localeCompare(this.corpus.published(a)) || a - b);
+    return { hits: docs.slice(offset, offset + limit).map((doc) => ({ doc, score: 1 })), total: docs.length };
+  }
 }
 
 /** Hits at or above the cut-off, counted; the page kept with a bounded heap. */
-function page(candidates: number[], scores: Float64Array, offset: number, limit: number): Ranking {
+function page(docs: Int32Array, count: number, scores: Float64Array, offset: number, limit: number): Ranking {
   let best = 0;
-  for (const doc of candidates) best = Math.max(best, scores[doc]!);
+  for (let i = 0; i < count; i++) best = Math.max(best, scores[docs[i]!]!);
   const floor = scoreFloor(best);
   const top = new TopK(offset + limit);
   let total = 0;
-  for (const doc of candidates) {
+  for (let i = 0; i < count; i++) {
+    const doc = docs[i]!;
     const score = scores[doc]!;
     if (score < floor) continue;
     total += 1;
     top.push(score, doc);
   }
   return { hits: top.sorted().slice(offset), total };
-}
-
-/**
- * Like {@link page}, for queries whose hits need a text check (phrases): candidates are checked
- * best first, and checking stops once scores fall below the cut-off of the best verified hit.
- */
-function pageVerified(candidates: number[], scores: Float64Array, filter: PlanFilter, offset: number, limit: number): Ranking {
-  const ordered = Int32Array.from(candidates).sort((a, b) => scores[b]! - scores[a]! || a - b);
-  const hits: RankedHit[] = [];
-  let floor = -1;
-  let total = 0;
-  for (const doc of ordered) {
-    const score = scores[doc]!;
-    if (score < floor) break;
-    if (!filter.passesText(doc)) continue;
-    if (floor < 0) floor = scoreFloor(score);
-    if (total >= offset && hits.length < limit) hits.push({ doc, score });
-    total += 1;
-  }
-  return { hits, total };
-}
-
-/** A query of filters only: every paper that passes, newest first. */
-function listFiltered(filter: PlanFilter, corpus: CorpusView, offset: number, limit: number): Ranking {
-  const docs: number[] = [];
-  for (let doc = 0; doc < corpus.size; doc++) if (filter.passesCheap(doc) && filter.passesText(doc)) docs.push(doc);
-  docs.sort((a, b) => corpus.published(b).localeCompare(corpus.published(a)) || a - b);
-  return { hits: docs.slice(offset, offset + limit).map((doc) => ({ doc, score: 1 })), total: docs.length };
 }

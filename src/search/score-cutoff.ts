@@ -17,5 +17,6 @@ export function scoreFloor(best: number, ratio: number = SEARCH.minRelativeScore
  * so papers that match the whole query outrank papers that repeat one of its words.
  */
 export function coordination(matched: number, total: number, exponent: number = SEARCH.coordinationExponent): number {
-  return total > 0 ? (matched / total) ** exponent : 0;
+  if (total <= 0) return 0;
+  return exponent === 1 ? matched / total : (matched / total) ** exponent;
 }

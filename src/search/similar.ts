@@ -1,7 +1,8 @@
 import { SEARCH } from '../config.js';
 import { nameTerms } from './analyzer.js';
 import { DocumentAnalyzer } from './lexicon.js';
-import { FIELDS, type IndexablePaper, type PaperIndex } from './paper-index.js';
+import { FIELDS, type IndexablePaper } from './fields.js';
+import type { PaperIndex } from './paper-index.js';
 import type { TermPostings } from './minisearch-internals.js';
 import { TopK } from './top-k.js';
 

@@ -38,8 +38,8 @@ export interface PaperSearch {
   get(ref: string): Paper | undefined;
   all(): readonly Paper[];
   /**
-   * The built index as JSON, for a fast start: pass it back as `createPaperSearch(papers, { snapshot })`.
+   * The built index as bytes, for a fast start: pass them back as `createPaperSearch(papers, { snapshot })`.
    * Optional: other implementations may not have one.
    */
-  snapshot?(): string;
+  snapshot?(): Uint8Array;
 }

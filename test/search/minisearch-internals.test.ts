@@ -1,6 +1,12 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { readInternals } from '../../src/search/minisearch-internals.js';
+import { AcronymTable } from '../../src/search/acronyms.js';
+import { nameTerms } from '../../src/search/analyzer.js';
+import { FIELDS, fieldText, type FieldName, type IndexablePaper } from '../../src/search/fields.js';
+import { buildIndex } from '../../src/search/index-builder.js';
+import { DocumentAnalyzer } from '../../src/search/lexicon.js';
+import { assembleMiniSearch, readInternals } from '../../src/search/minisearch-internals.js';
+import { papers } from './real-corpus.js';
 
 describe('readInternals', () => {
   it('reads the postings of the installed MiniSearch', () => {
@@ -15,5 +21,28 @@ describe('readInternals', () => {
 
   it('fails loudly on a MiniSearch that keeps its index elsewhere', () => {
     expect(() => readInternals({} as MiniSearch<unknown>)).toThrow(/minisearch-internals/);
+  });
+});
+
+describe('assembleMiniSearch', () => {
+  it('builds exactly the index that MiniSearch addAll builds from the same analysis', () => {
+    const acronyms = AcronymTable.mine(papers.flatMap((p) => [p.title, p.abstract]));
+    const options = {
+      fields: [...FIELDS],
+      extractField: (paper: IndexablePaper, field: string) => (field === 'id' ? paper.id : fieldText(paper, field as FieldName)),
+      tokenize: (text: string, field?: string) => (field === 'authors' ? nameTerms(text) : new DocumentAnalyzer(acronyms).terms(text)),
+      processTerm: (term: string) => term,
+    };
+    const added = new MiniSearch<IndexablePaper>(options);
+    added.addAll(papers);
+    const assembled = assembleMiniSearch(options, buildIndex(papers, acronyms).parts);
+
+    const { index: addedIndex, averageFieldLength: addedAverages, ...addedRest } = added.toJSON();
+    const { index: assembledIndex, averageFieldLength: assembledAverages, ...assembledRest } = assembled.toJSON();
+    expect(assembledRest).toEqual(addedRest);
+    expect(new Map(assembledIndex)).toEqual(new Map(addedIndex));
+    // MiniSearch keeps a running average, so the last digits may differ.
+    assembledAverages.forEach((average, i) => expect(average).toBeCloseTo(addedAverages[i]!, 9));
+    expect(assembled.search('retrieval augmented generation').map((r) => r.id)).toEqual(added.search('retrieval augmented generation').map((r) => r.id));
   });
 });

@@ -63,9 +63,9 @@ describe('planQuery', () => {
 
   it('turns the syntax into filters', () => {
     const p = plan('"scaling law" -survey -"long context" author:"Haoran Que" year:2024 has:code');
-    expect(p.phrases.map((x) => x.words)).toEqual([['scaling', 'law']]);
+    expect(p.phrases.map((x) => x.terms)).toEqual([[stem('scaling'), stem('law')]]);
     expect(p.excludedTerms).toEqual([stem('survey')]);
-    expect(p.excludedPhrases.map((x) => x.words)).toEqual([['long', 'context']]);
+    expect(p.excludedPhrases.map((x) => x.terms)).toEqual([['long', 'context']]);
     expect(p.authors).toEqual([['haoran', 'que']]);
     expect(p).toMatchObject({ years: [{ from: 2024, to: 2024 }], hasCode: true });
   });

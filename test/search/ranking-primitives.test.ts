@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { phrasePattern } from '../../src/search/phrase.js';
 import { coordination, scoreFloor } from '../../src/search/score-cutoff.js';
 import { TopK } from '../../src/search/top-k.js';
 
@@ -43,15 +42,5 @@ describe('TopK', () => {
     const top = new TopK(0);
     top.push(1, 1);
     expect(top.sorted()).toEqual([]);
-  });
-});
-
-describe('phrasePattern', () => {
-  it('finds the words in order, by spaces or hyphens, singular or plural', () => {
-    const pattern = phrasePattern(['scaling', 'law']);
-    expect(pattern.test('Neural Scaling-Laws for LLMs')).toBe(true);
-    expect(pattern.test('the scaling law of')).toBe(true);
-    expect(pattern.test('law scaling')).toBe(false);
-    expect(pattern.test('upscaling lawful')).toBe(false);
   });
 });

@@ -29,9 +29,16 @@ describe('snapshots', () => {
     expect(() => createPaperSearch(papers, { snapshot: other.snapshot!() })).toThrow(/different set of papers/);
   });
 
+  it('refuses a damaged snapshot', () => {
+    const bytes = search.snapshot!();
+    expect(() => createPaperSearch(papers, { snapshot: bytes.subarray(0, bytes.length - 64) })).toThrow(/damaged/);
+    expect(() => createPaperSearch(papers, { snapshot: new Uint8Array(2) })).toThrow(/damaged/);
+  });
+
   it('refuses a snapshot from another analysis version', () => {
-    const snapshot = JSON.parse(search.snapshot!()) as { version: number };
-    snapshot.version += 1;
-    expect(() => createPaperSearch(papers, { snapshot: JSON.stringify(snapshot) })).toThrow(/version/);
+    const bytes = Buffer.from(search.snapshot!());
+    const at = bytes.indexOf('"version":') + '"version":'.length;
+    bytes.write(bytes[at] === 0x39 ? '8' : '9', at);
+    expect(() => createPaperSearch(papers, { snapshot: bytes })).toThrow(/version/);
   });
 });

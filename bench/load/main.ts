@@ -1,0 +1,183 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DATA_DIR } from '../../src/config.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { drive, type DriveResult } from './driver.js';
+import { BenchSlack } from './fake-web-api.js';
+import { click, command, mention, QUERIES, type SignedRequest } from './slack-requests.js';
+import { mb, ms, slope, summarize, type Summary } from './stats.js';
+
+/**
+ * `npm run bench:load`: signed `/paper` commands over HTTP at a fixed concurrency against
+ * Paperbot's real receiver and against a bare Bolt app that acks a fixed text, alternated in
+ * rounds; then a mixed soak (commands, mentions, button clicks) against Paperbot, watching its
+ * memory. Each target runs in a process of its own; this one only sends (127.0.0.1 only).
+ *
+ *   --commands 20000   commands per target, over all rounds
+ *   --rounds 4         alternations (paperbot, bare, paperbot, bare, …)
+ *   --concurrency 32   requests in flight
+ *   --soak 60          seconds of mixed load (300 for the full five minutes; 0 to skip)
+ */
+const { values: flags } = parseArgs({
+  options: {
+    commands: { type: 'string', default: '20000' },
+    rounds: { type: 'string', default: '4' },
+    concurrency: { type: 'string', default: '32' },
+    soak: { type: 'string', default: '60' },
+  },
+});
+const COMMANDS = Number(flags.commands);
+const ROUNDS = Number(flags.rounds);
+const CONCURRENCY = Number(flags.concurrency);
+const SOAK_SECONDS = Number(flags.soak);
+const WARMUP = 1_000;
+const SAMPLE_EVERY_MS = 5_000;
+
+type Kind = 'paperbot' | 'bare';
+interface Target {
+  kind: Kind;
+  child: ChildProcess;
+  port: number;
+}
+interface Memory {
+  rss: number;
+  heapUsed: number;
+  /** CPU time the target has used so far (user + system), µs. */
+  cpuMicros: number;
+}
+
+const TARGET_SCRIPT = fileURLToPath(new URL('./target.js', import.meta.url));
+
+async function startTarget(kind: Kind, apiUrl: string): Promise<Target> {
+  const child = fork(TARGET_SCRIPT, [kind, apiUrl], { execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const [message] = (await once(child, 'message')) as [{ type: string; port: number }];
+  return { kind, child, port: message.port };
+}
+
+async function memoryOf(target: Target, gc = false): Promise<Memory> {
+  target.child.send({ type: 'memory', gc });
+  const [message] = (await once(target.child, 'message')) as [Memory];
+  return message;
+}
+
+async function stopTarget(target: Target): Promise<void> {
+  const exited = once(target.child, 'exit');
+  target.child.send({ type: 'stop' });
+  await exited;
+}
+
+function commands(responseUrl: string): () => SignedRequest {
+  let i = 0;
+  return () => command(QUERIES[i++ % QUERIES.length]!, responseUrl);
+}
+
+function merge(results: DriveResult[]): { latencies: number[]; errors: number; seconds: number; samples: string[] } {
+  return {
+    latencies: results.flatMap((r) => r.latencies),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    seconds: results.reduce((s, r) => s + r.seconds, 0),
+    samples: results.flatMap((r) => r.errorSamples),
+  };
+}
+
+const row = (label: string, s: Summary, memory: string) =>
+  `${label.padEnd(11)} ${`${s.throughput.toFixed(0)}/s`.padStart(9)} ${ms(s.p50).padStart(10)} ${ms(s.p99).padStart(10)} ${ms(s.max).padStart(10)} ${String(s.errors).padStart(7)}   ${memory}`;
+
+async function compare(slack: BenchSlack): Promise<void> {
+  const targets = { paperbot: await startTarget('paperbot', `${slack.url}/api/`), bare: await startTarget('bare', `${slack.url}/api/`) };
+  const responseUrl = `${slack.url}/response`;
+  const perRound = Math.ceil(COMMANDS / ROUNDS);
+  console.log(`Commands: ${COMMANDS} signed /paper per target at concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds (after ${WARMUP} warm-up each), 127.0.0.1`);
+  for (const target of Object.values(targets)) await drive({ port: target.port, concurrency: CONCURRENCY, total: WARMUP, next: commands(responseUrl) });
+  const results: Record<Kind, DriveResult[]> = { paperbot: [], bare: [] };
+  const peak: Record<Kind, number> = { paperbot: 0, bare: 0 };
+  const cpu: Record<Kind, number> = { paperbot: 0, bare: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order: Kind[] = round % 2 === 0 ? ['paperbot', 'bare'] : ['bare', 'paperbot'];
+    for (const kind of order) {
+      const before = await memoryOf(targets[kind]);
+      results[kind].push(await drive({ port: targets[kind].port, concurrency: CONCURRENCY, total: perRound, next: commands(responseUrl) }));
+      const after = await memoryOf(targets[kind]);
+      peak[kind] = Math.max(peak[kind], after.rss);
+      cpu[kind] += after.cpuMicros - before.cpuMicros;
+    }
+  }
+  const summary = {} as Record<Kind, Summary>;
+  console.log(`${'target'.padEnd(11)} ${'throughput'.padStart(9)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'max'.padStart(10)} ${'errors'.padStart(7)}   RSS (peak after a round)`);
+  for (const kind of ['paperbot', 'bare'] as const) {
+    const merged = merge(results[kind]);
+    summary[kind] = summarize(merged.latencies, merged.errors, merged.seconds);
+    console.log(row(kind === 'bare' ? 'bare Bolt' : 'Paperbot', summary[kind], mb(peak[kind])));
+    for (const sample of merged.samples) console.log(`  error: ${sample}`);
+  }
+  const p = summary.paperbot;
+  const b = summary.bare;
+  const throughputRatio = p.throughput / b.throughput;
+  const p99Ratio = p.p99 / b.p99;
+  console.log(
+    `ratio       ${`${throughputRatio.toFixed(2)}×`.padStart(9)} ${`${(p.p50 / b.p50).toFixed(2)}×`.padStart(10)} ${`${p99Ratio.toFixed(2)}×`.padStart(10)} ${`${(p.max / b.max).toFixed(2)}×`.padStart(10)}`,
+  );
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  // CPU per request does not depend on what else the machine is running, unlike throughput.
+  const cpuPer = (kind: Kind) => cpu[kind] / summary[kind].requests;
+  console.log(`server CPU per command: Paperbot ${cpuPer('paperbot').toFixed(0)} µs, bare Bolt ${cpuPer('bare').toFixed(0)} µs (${(cpuPer('paperbot') / cpuPer('bare')).toFixed(2)}×)`);
+  console.log(
+    `aims: zero errors ${verdict(p.errors + b.errors === 0)}; throughput ≥ 0.67× ${verdict(throughputRatio >= 0.67)}; p99 ≤ 1.5× ${verdict(p99Ratio <= 1.5)}`,
+  );
+  await Promise.all(Object.values(targets).map(stopTarget));
+}
+
+async function soak(slack: BenchSlack, paperIds: string[]): Promise<void> {
+  if (SOAK_SECONDS <= 0) return;
+  const target = await startTarget('paperbot', `${slack.url}/api/`);
+  const responseUrl = `${slack.url}/response`;
+  let i = 0;
+  // Six commands, two mentions, two Abstract clicks in every ten.
+  const next = () => {
+    const n = i++;
+    const query = QUERIES[n % QUERIES.length]!;
+    const slot = n % 10;
+    return slot < 6 ? command(query, responseUrl) : slot < 8 ? mention(query) : click(paperIds[n % paperIds.length]!, responseUrl);
+  };
+  const concurrency = Math.max(1, Math.floor(CONCURRENCY / 2));
+  console.log(`\nSoak: mixed load for ${SOAK_SECONDS} s at concurrency ${concurrency} (6 commands : 2 mentions : 2 Abstract clicks), Paperbot`);
+  const baseline = await memoryOf(target, true);
+  const started = performance.now();
+  const samples: { x: number; rss: number; heap: number }[] = [];
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
+      if (!sampling) break;
+      const memory = await memoryOf(target);
+      samples.push({ x: (performance.now() - started) / 60_000, rss: memory.rss, heap: memory.heapUsed });
+    }
+  })();
+  const result = await drive({ port: target.port, concurrency, until: started + SOAK_SECONDS * 1000, next });
+  sampling = false;
+  await sampler;
+  const settled = await memoryOf(target, true);
+  const s = summarize(result.latencies, result.errors, result.seconds);
+  const byKind = (kind: SignedRequest['kind']) => result.kinds.filter((k) => k === kind).length;
+  console.log(`requests ${s.requests} (${byKind('command')} commands, ${byKind('mention')} mentions, ${byKind('click')} clicks), ${s.throughput.toFixed(0)}/s, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}, errors ${s.errors}`);
+  for (const sample of result.errorSamples) console.log(`  error: ${sample}`);
+  console.log(`Slack saw ${slack.counts.api} Web API calls and ${slack.counts.responses} response_url posts`);
+  const rss = samples.map((p) => p.rss);
+  console.log(`RSS: before ${mb(baseline.rss)}; during min ${mb(Math.min(...rss))}, max ${mb(Math.max(...rss))}, last ${mb(rss.at(-1) ?? 0)}; heap after GC ${mb(baseline.heapUsed)} → ${mb(settled.heapUsed)}`);
+  const secondHalf = samples.filter((p) => p.x >= SOAK_SECONDS / 120);
+  console.log(
+    `RSS trend over the second half: ${(slope(secondHalf.map((p) => ({ x: p.x, y: p.rss }))) / 1e6).toFixed(2)} MB/min (heap ${(slope(secondHalf.map((p) => ({ x: p.x, y: p.heap }))) / 1e6).toFixed(2)} MB/min)`,
+  );
+  console.log(`RSS every ${SAMPLE_EVERY_MS / 1000} s (MB): ${rss.map((r) => (r / 1e6).toFixed(0)).join(' ')}`);
+  await stopTarget(target);
+}
+
+const slack = await new BenchSlack().start();
+try {
+  await compare(slack);
+  await soak(slack, loadCorpus(DEFAULT_DATA_DIR).papers.map((p) => p.id));
+} finally {
+  await slack.stop();
+}

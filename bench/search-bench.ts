@@ -1,0 +1,159 @@
+/**
+ * `npm run bench:search`: our search against plain MiniSearch defaults on a deterministic
+ * synthetic corpus (100,000 abstracts by default; BENCH_PAPERS=n for another size). Reports build
+ * time, heap after build, snapshot save and start-from-snapshot time, RSS, and query latency
+ * p50/p99 per kind of query, as figures and as ratios ours/plain. A benchmark, not a test.
+ *
+ * Each engine runs in a child process of its own, so neither inherits the other's heap.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MiniSearch from 'minisearch';
+import { DEFAULT_DATA_DIR } from '../src/config.js';
+import { loadCorpus } from '../src/corpus/load-corpus.js';
+import { createPaperSearch } from '../src/search/paper-search.js';
+import { PlainSearch } from '../src/search/plain-search.js';
+import { benchQueries, type QueryKind } from './bench-queries.js';
+import { latencies, rssMb, settledHeapMb, time } from './latency.js';
+import { syntheticPapers } from './synthetic-corpus.js';
+
+const COUNT = Number(process.env.BENCH_PAPERS ?? 100_000);
+/** Rounds over the 20 queries of each kind; plain MiniSearch is far slower, so it gets one. */
+const ROUNDS = { ours: 10, plain: 1 };
+const AIMS = { p99Ms: 25, buildS: 30, startS: 5, rssMb: 1500 };
+
+type Engine = 'ours' | 'plain';
+
+interface Report {
+  generateMs: number;
+  buildMs: number;
+  heapMb: number;
+  saveMs: number;
+  snapshotMb: number;
+  startMs: number;
+  /** After starting from the snapshot and answering every query: what a running bot holds. */
+  servingRssMb: number;
+  /** Highest seen, building and saving included. */
+  peakRssMb: number;
+  queries: Record<string, { p50: number; p99: number; samples: number }>;
+}
+
+/** Builds, saves, restarts from the snapshot and times queries, in this process. */
+function run(engine: Engine): Report {
+  const real = loadCorpus(DEFAULT_DATA_DIR).papers;
+  const generated = time(() => syntheticPapers(real, { count: COUNT }));
+  const papers = generated.value;
+  const queries = benchQueries(real);
+  const path = join(tmpdir(), `paperbot-bench-${engine}-${process.pid}.snapshot`);
+  let peak = rssMb();
+  const heapBefore = settledHeapMb();
+
+  let search: ((query: string, kind: QueryKind) => unknown) | null = null;
+  let buildMs: number;
+  let heapMb: number;
+  let saveMs: number;
+  let snapshotBytes: number;
+  let startMs: number;
+  if (engine === 'ours') {
+    let built: ReturnType<typeof createPaperSearch> | null = null;
+    buildMs = time(() => (built = createPaperSearch(papers))).ms;
+    peak = Math.max(peak, rssMb());
+    heapMb = settledHeapMb() - heapBefore;
+    const saved = time(() => {
+      const bytes = built!.snapshot!();
+      writeFileSync(path, bytes);
+      return bytes.length;
+    });
+    [saveMs, snapshotBytes] = [saved.ms, saved.value];
+    peak = Math.max(peak, rssMb());
+    built = null;
+    settledHeapMb();
+    const started = time(() => createPaperSearch(papers, { snapshot: readFileSync(path) }));
+    startMs = started.ms;
+    search = (q) => started.value.search(q);
+  } else {
+    let built: PlainSearch | null = null;
+    buildMs = time(() => (built = new PlainSearch(papers))).ms;
+    peak = Math.max(peak, rssMb());
+    heapMb = settledHeapMb() - heapBefore;
+    const saved = time(() => {
+      const json = JSON.stringify(built!.index);
+      writeFileSync(path, json);
+      return json.length;
+    });
+    [saveMs, snapshotBytes] = [saved.ms, saved.value];
+    peak = Math.max(peak, rssMb());
+    built = null;
+    settledHeapMb();
+    const started = time(() => MiniSearch.loadJSON(readFileSync(path, 'utf8'), { fields: ['title', 'abstract'] }));
+    startMs = started.ms;
+    // NOTE: MiniSearch's defaults match neither typos nor prefixes; for those two kinds it gets
+    // its own option for them, so both engines do comparable work.
+    search = (q, kind) => started.value.search(q, kind === 'typo' ? { fuzzy: 0.2 } : kind === 'prefix' ? { prefix: true } : {});
+  }
+  rmSync(path, { force: true });
+  peak = Math.max(peak, rssMb());
+  const kinds = Object.keys(queries) as QueryKind[];
+  const measured = Object.fromEntries(kinds.map((kind) => [kind, latencies(queries[kind], ROUNDS[engine], (q) => search!(q, kind))]));
+  settledHeapMb();
+  const servingRssMb = rssMb();
+  return {
+    generateMs: generated.ms,
+    buildMs,
+    heapMb,
+    saveMs,
+    snapshotMb: snapshotBytes / 1e6,
+    startMs,
+    servingRssMb,
+    peakRssMb: Math.max(peak, servingRssMb),
+    queries: measured,
+  };
+}
+
+/** Runs one engine in a fresh `node --expose-gc` and reads back its report. */
+function inChild(engine: Engine): Report {
+  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), engine], {
+    env: process.env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`The ${engine} benchmark failed (exit ${child.status ?? child.signal}).`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Report;
+}
+
+function print(ours: Report, plain: Report): void {
+  const pad = (text: string, width: number) => text.padStart(width);
+  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
+  const row = (label: string, a: number, b: number, unit: string, digits: number, aim?: number) =>
+    `${label.padEnd(26)}${pad(`${a.toFixed(digits)} ${unit}`, 13)}${pad(`${b.toFixed(digits)} ${unit}`, 13)}${pad(ratio(a, b), 12)}` +
+    (aim === undefined ? '' : `   aim ≤ ${aim} ${unit}: ${a <= aim ? 'met' : 'NOT met'}`);
+  const real = loadCorpus(DEFAULT_DATA_DIR).papers;
+  const queries = benchQueries(real);
+  const kinds = Object.keys(queries) as QueryKind[];
+  console.log(`${COUNT.toLocaleString('en')} synthetic papers (seeded bigram walks over the ${real.length} real abstracts), generated in ${(ours.generateMs / 1000).toFixed(1)} s.`);
+  console.log(`20 queries per kind, e.g. ${kinds.map((k) => `${k}: ${queries[k][0]}`).join('; ')}.\n`);
+  console.log(`${''.padEnd(26)}${pad('ours', 13)}${pad('plain', 13)}${pad('ours/plain', 12)}`);
+  console.log(row('build', ours.buildMs / 1000, plain.buildMs / 1000, 's', 1, AIMS.buildS));
+  console.log(row('heap after build', ours.heapMb, plain.heapMb, 'MB', 0));
+  console.log(row('snapshot save (to disk)', ours.saveMs / 1000, plain.saveMs / 1000, 's', 1));
+  console.log(row('snapshot size', ours.snapshotMb, plain.snapshotMb, 'MB', 0));
+  console.log(row('start from snapshot', ours.startMs / 1000, plain.startMs / 1000, 's', 1, AIMS.startS));
+  console.log(row('RSS serving', ours.servingRssMb, plain.servingRssMb, 'MB', 0, AIMS.rssMb));
+  console.log(row('RSS peak (build + save)', ours.peakRssMb, plain.peakRssMb, 'MB', 0));
+  console.log(`\nquery latency (ours: ${ours.queries[kinds[0]!]!.samples} samples per kind, plain: ${plain.queries[kinds[0]!]!.samples})`);
+  for (const kind of kinds) {
+    const [o, p] = [ours.queries[kind]!, plain.queries[kind]!];
+    console.log(row(`${kind} p50`, o.p50, p.p50, 'ms', 2));
+    console.log(row(`${kind} p99`, o.p99, p.p99, 'ms', 2, AIMS.p99Ms));
+  }
+  console.log('\nplain = MiniSearch defaults, fields title + abstract (for typo queries fuzzy: 0.2, for prefix queries prefix: true).');
+  console.log(`Both engines index the same papers; RSS includes the ${COUNT.toLocaleString('en')} Paper objects themselves.`);
+}
+
+const engine = process.argv[2] as Engine | undefined;
+if (engine === 'ours' || engine === 'plain') console.log(JSON.stringify(run(engine)));
+else print(inChild('ours'), inChild('plain'));
