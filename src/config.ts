@@ -125,6 +125,17 @@ export const SLACK_INPUT = {
   maxIdChars: 255,
 } as const;
 
+/** Answers to `/paper`, mentions and DMs (src/app/answer-cache.ts). */
+export const SLACK_ANSWERS = {
+  /**
+   * Rendered answers kept, most recently used first. NOTE: an answer is a pure function of the
+   * text and the surface while the corpus is loaded (only `random` is not), and searching plus
+   * rendering costs about a millisecond, several times what Bolt spends on a request; people
+   * repeat queries (examples, Home tab buttons, colleagues). About 10 kB each.
+   */
+  cacheEntries: 500,
+} as const;
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 

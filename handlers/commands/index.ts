@@ -1,13 +1,13 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { SLACK_APP } from '../../src/config.js';
 import type { Deps, PaperbotContext } from '../../src/app/deps.js';
+import { dispatch, route } from '../dispatch.js';
 import { paperCommand } from './paper.js';
 import { unknownCommand } from './unknown-command.js';
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+type Args = AllMiddlewareArgs<PaperbotContext> & SlackCommandMiddlewareArgs;
 
 export function register(app: App<PaperbotContext>, deps: Deps): void {
-  app.command(SLACK_APP.command, paperCommand(deps));
-  // Everything else is answered at once, rather than left to time out after 3 s.
-  app.command(new RegExp(`^(?!${escapeRegExp(SLACK_APP.command)}$)`), unknownCommand);
+  // Any other command routed to us is answered at once, rather than left to time out after 3 s.
+  app.command(/^/, dispatch([route<Args>(SLACK_APP.command, paperCommand(deps))], ({ command }) => command.command, unknownCommand));
 }

@@ -1,11 +1,14 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps, PaperbotContext } from '../../src/app/deps.js';
+import { dispatch, route } from '../dispatch.js';
 import { appHomeOpened } from './app-home-opened.js';
 import { appMention } from './app-mention.js';
 import { directMessage } from './direct-message.js';
 
+type Args = AllMiddlewareArgs<PaperbotContext> & SlackEventMiddlewareArgs;
+
 export function register(app: App<PaperbotContext>, deps: Deps): void {
-  app.event('app_mention', appMention(deps));
-  app.event('message', directMessage(deps));
-  app.event('app_home_opened', appHomeOpened(deps));
+  const routes = [route<Args>('app_mention', appMention(deps)), route<Args>('message', directMessage(deps)), route<Args>('app_home_opened', appHomeOpened(deps))];
+  // Events are acked by Bolt before any listener runs; one we do not answer is just not routed.
+  app.event(/^(app_mention|message|app_home_opened)$/, dispatch(routes, ({ event }) => event.type, async () => {}));
 }

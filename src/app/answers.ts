@@ -7,7 +7,7 @@ import type { Deps } from './deps.js';
 import { CommandInput, DirectMessageInput, HomeOpenedInput, MentionInput, readInput } from './inputs.js';
 import { UNREADABLE_NOTICE } from './notices.js';
 import { post } from './origin.js';
-import { answerText } from './views.js';
+import { cachedAnswerText } from './answer-cache.js';
 
 const SEARCH_FAILED = noticeMessage(':warning: Something went wrong with that search. Please try again.', 'Something went wrong with that search.');
 
@@ -19,7 +19,7 @@ export function answerCommand(command: unknown, deps: Deps, log: Logger): Messag
   const input = readInput(CommandInput, command, log, '/paper');
   if (!input) return UNREADABLE_NOTICE;
   try {
-    return answerText(input.text, deps, 'ephemeral');
+    return cachedAnswerText(input.text, deps, 'ephemeral');
   } catch (error) {
     log.error({ err: error, text: input.text.slice(0, 200) }, '/paper failed');
     return SEARCH_FAILED;
@@ -30,7 +30,7 @@ export function answerCommand(command: unknown, deps: Deps, log: Logger): Messag
 export async function answerMention(event: unknown, deps: Deps, client: webApi.WebClient, log: Logger): Promise<void> {
   const mention = readInput(MentionInput, event, log, 'mention');
   if (!mention) return;
-  await post(client, mention.channel, mention.thread_ts ?? mention.ts, answerText(mention.text, deps, 'thread'));
+  await post(client, mention.channel, mention.thread_ts ?? mention.ts, cachedAnswerText(mention.text, deps, 'thread'));
   log.info('answered');
 }
 
@@ -42,7 +42,7 @@ export async function answerDirectMessage(event: unknown, deps: Deps, client: we
   const dm = readInput(DirectMessageInput, event, log, 'direct message');
   if (!dm || dm.channel_type !== 'im' || dm.subtype !== undefined) return;
   if (dm.bot_id || !dm.user || dm.user === botUserId) return;
-  await post(client, dm.channel, dm.thread_ts ?? dm.ts, answerText(dm.text, deps, 'thread'));
+  await post(client, dm.channel, dm.thread_ts ?? dm.ts, cachedAnswerText(dm.text, deps, 'thread'));
   log.info('answered');
 }
 

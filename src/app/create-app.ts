@@ -86,6 +86,8 @@ export function createApp(options: CreateAppOptions): App<PaperbotContext> {
     botUserId: identity.botUserId,
     logger: boltLogger,
     extendedErrorHandler: true,
+    // Bolt's per-conversation state store: unused here, and a lookup on every request.
+    convoStore: false as const,
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
       rejectRateLimitedCalls: SLACK_WEB_API.rejectRateLimitedCalls,

@@ -52,7 +52,8 @@ export class GuardedHttpReceiver implements Receiver {
       endpoints: SLACK_APP.eventsPath,
       customRoutes: options.openRoutes,
       processBeforeResponse: options.processBeforeResponse ?? false,
-      bodyLimit: this.limits.maxBodyBytes,
+      // Verified in front (request-guard.ts), once: Bolt only ever sees requests that passed.
+      signatureVerification: false,
       logger: toBoltLogger(options.logger),
     });
   }
@@ -94,16 +95,15 @@ export class GuardedHttpReceiver implements Receiver {
     const early = checkDeclaredSize(req.headers, this.limits.maxBodyBytes) ?? checkTimestamp(req.headers, now, this.limits.maxClockSkewSec);
     if (early) return this.refuse(req, res, early);
     readBody(req, this.limits.maxBodyBytes).then(
-      (raw) => this.afterBody(req, res, raw, path, now),
+      (raw) => this.afterBody(req, res, raw, path),
       (error: unknown) => this.refuse(req, res, error instanceof BodyTooLargeError ? { status: 413, reason: error.message } : { status: 400, reason: 'body not received' }),
     );
   }
 
-  private afterBody(req: IncomingMessage, res: ServerResponse, raw: Buffer, path: string | undefined, now: number): void {
-    const text = raw.toString('utf8');
-    const refusal = checkSignature(req.headers, text, this.options.signingSecret, now) ?? (req.method !== 'POST' || path !== SLACK_APP.eventsPath ? { status: 404, reason: 'no such route' } : undefined);
+  private afterBody(req: IncomingMessage, res: ServerResponse, raw: Buffer, path: string | undefined): void {
+    const refusal = checkSignature(req.headers, raw, this.options.signingSecret) ?? (req.method !== 'POST' || path !== SLACK_APP.eventsPath ? { status: 404, reason: 'no such route' } : undefined);
     if (refusal) return this.refuse(req, res, refusal);
-    const parsed = parseSlackRequest(text, req.headers['content-type']);
+    const parsed = parseSlackRequest(raw.toString('utf8'), req.headers['content-type']);
     if (!parsed.ok) return this.refuse(req, res, { status: 400, reason: parsed.reason });
     if (parsed.kind === 'app_rate_limited') {
       this.log.warn({ body: parsed.body }, 'Slack is holding back our events for a minute (app_rate_limited)');

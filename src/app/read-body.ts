@@ -13,6 +13,7 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let ended = false;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
@@ -24,9 +25,14 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('end', () => {
+      ended = true;
+      resolve(Buffer.concat(chunks));
+    });
     req.once('error', reject);
     // A client that goes away mid-body: no 'end' will come.
-    req.once('close', () => reject(new Error('request closed before its body ended')));
+    req.once('close', () => {
+      if (!ended) reject(new Error('request closed before its body ended'));
+    });
   });
 }
