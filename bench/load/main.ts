@@ -19,6 +19,7 @@ import { mb, ms, slope, summarize, type Summary } from './stats.js';
  *   --rounds 4         alternations (paperbot, bare, paperbot, bare, …)
  *   --concurrency 32   requests in flight
  *   --soak 60          seconds of mixed load (300 for the full five minutes; 0 to skip)
+ *   --cold 4000        commands for Paperbot with every query new to its answer cache (0 to skip)
  */
 const { values: flags } = parseArgs({
   options: {
@@ -26,12 +27,14 @@ const { values: flags } = parseArgs({
     rounds: { type: 'string', default: '4' },
     concurrency: { type: 'string', default: '32' },
     soak: { type: 'string', default: '60' },
+    cold: { type: 'string', default: '4000' },
   },
 });
 const COMMANDS = Number(flags.commands);
 const ROUNDS = Number(flags.rounds);
 const CONCURRENCY = Number(flags.concurrency);
 const SOAK_SECONDS = Number(flags.soak);
+const COLD = Number(flags.cold);
 const WARMUP = 1_000;
 const SAMPLE_EVERY_MS = 5_000;
 
@@ -68,9 +71,25 @@ async function stopTarget(target: Target): Promise<void> {
   await exited;
 }
 
-function commands(responseUrl: string): () => SignedRequest {
+function commands(responseUrl: string, queries: readonly string[] = QUERIES): () => SignedRequest {
   let i = 0;
-  return () => command(QUERIES[i++ % QUERIES.length]!, responseUrl);
+  return () => command(queries[i++ % queries.length]!, responseUrl);
+}
+
+/**
+ * Two- and three-word runs from the corpus's titles: real queries, more of them than the answer
+ * cache holds, so sent in turn each one is new to it (the search and render path every time).
+ */
+function coldQueries(titles: readonly string[]): string[] {
+  const queries = new Set<string>();
+  for (const title of titles) {
+    const words = title.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+    for (let i = 0; i + 1 < words.length; i++) {
+      queries.add(`${words[i]} ${words[i + 1]}`);
+      if (i + 2 < words.length) queries.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+    }
+  }
+  return [...queries];
 }
 
 function merge(results: DriveResult[]): { latencies: number[]; errors: number; seconds: number; samples: string[] } {
@@ -85,7 +104,7 @@ function merge(results: DriveResult[]): { latencies: number[]; errors: number; s
 const row = (label: string, s: Summary, memory: string) =>
   `${label.padEnd(11)} ${`${s.throughput.toFixed(0)}/s`.padStart(9)} ${ms(s.p50).padStart(10)} ${ms(s.p99).padStart(10)} ${ms(s.max).padStart(10)} ${String(s.errors).padStart(7)}   ${memory}`;
 
-async function compare(slack: BenchSlack): Promise<void> {
+async function compare(slack: BenchSlack, titles: readonly string[]): Promise<void> {
   const targets = { paperbot: await startTarget('paperbot', `${slack.url}/api/`), bare: await startTarget('bare', `${slack.url}/api/`) };
   const responseUrl = `${slack.url}/response`;
   const perRound = Math.ceil(COMMANDS / ROUNDS);
@@ -119,6 +138,12 @@ async function compare(slack: BenchSlack): Promise<void> {
   console.log(
     `ratio       ${`${throughputRatio.toFixed(2)}×`.padStart(9)} ${`${(p.p50 / b.p50).toFixed(2)}×`.padStart(10)} ${`${p99Ratio.toFixed(2)}×`.padStart(10)} ${`${(p.max / b.max).toFixed(2)}×`.padStart(10)}`,
   );
+  if (COLD > 0) {
+    const pool = coldQueries(titles);
+    const cold = await drive({ port: targets.paperbot.port, concurrency: CONCURRENCY, total: COLD, next: commands(responseUrl, pool) });
+    const c = summarize(cold.latencies, cold.errors, cold.seconds);
+    console.log(row('cold', c, `(${pool.length} distinct title queries, none cached; ${(c.throughput / b.throughput).toFixed(2)}× bare throughput, p99 ${(c.p99 / b.p99).toFixed(2)}×)`));
+  }
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   // CPU per request does not depend on what else the machine is running, unlike throughput.
   const cpuPer = (kind: Kind) => cpu[kind] / summary[kind].requests;
@@ -142,7 +167,9 @@ async function soak(slack: BenchSlack, paperIds: string[]): Promise<void> {
     return slot < 6 ? command(query, responseUrl) : slot < 8 ? mention(query) : click(paperIds[n % paperIds.length]!, responseUrl);
   };
   const concurrency = Math.max(1, Math.floor(CONCURRENCY / 2));
-  console.log(`\nSoak: mixed load for ${SOAK_SECONDS} s at concurrency ${concurrency} (6 commands : 2 mentions : 2 Abstract clicks), Paperbot`);
+  console.log(`\nSoak: mixed load for ${SOAK_SECONDS} s at concurrency ${concurrency} (6 commands : 2 mentions : 2 Abstract clicks), Paperbot, after ${WARMUP} warm-up`);
+  // Warm: the JIT, and what search builds on first use (similar papers' vectors).
+  await drive({ port: target.port, concurrency, total: WARMUP, next });
   const baseline = await memoryOf(target, true);
   const started = performance.now();
   const samples: { x: number; rss: number; heap: number }[] = [];
@@ -176,8 +203,9 @@ async function soak(slack: BenchSlack, paperIds: string[]): Promise<void> {
 
 const slack = await new BenchSlack().start();
 try {
-  await compare(slack);
-  await soak(slack, loadCorpus(DEFAULT_DATA_DIR).papers.map((p) => p.id));
+  const { papers } = loadCorpus(DEFAULT_DATA_DIR);
+  await compare(slack, papers.map((p) => p.title));
+  await soak(slack, papers.map((p) => p.id));
 } finally {
   await slack.stop();
 }
