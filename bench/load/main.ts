@@ -172,14 +172,18 @@ async function soak(slack: BenchSlack, paperIds: string[]): Promise<void> {
   await drive({ port: target.port, concurrency, total: WARMUP, next });
   const baseline = await memoryOf(target, true);
   const started = performance.now();
-  const samples: { x: number; rss: number; heap: number }[] = [];
+  const samples: { x: number; rss: number }[] = [];
+  // Live heap (after a full GC) every sixth sample: what is really kept, without a GC pause every 5 s.
+  const live: { x: number; heap: number }[] = [];
   let sampling = true;
   const sampler = (async () => {
-    while (sampling) {
+    for (let n = 1; sampling; n++) {
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
       if (!sampling) break;
-      const memory = await memoryOf(target);
-      samples.push({ x: (performance.now() - started) / 60_000, rss: memory.rss, heap: memory.heapUsed });
+      const x = (performance.now() - started) / 60_000;
+      const memory = await memoryOf(target, n % 6 === 0);
+      samples.push({ x, rss: memory.rss });
+      if (n % 6 === 0) live.push({ x, heap: memory.heapUsed });
     }
   })();
   const result = await drive({ port: target.port, concurrency, until: started + SOAK_SECONDS * 1000, next });
@@ -192,11 +196,10 @@ async function soak(slack: BenchSlack, paperIds: string[]): Promise<void> {
   for (const sample of result.errorSamples) console.log(`  error: ${sample}`);
   console.log(`Slack saw ${slack.counts.api} Web API calls and ${slack.counts.responses} response_url posts`);
   const rss = samples.map((p) => p.rss);
-  console.log(`RSS: before ${mb(baseline.rss)}; during min ${mb(Math.min(...rss))}, max ${mb(Math.max(...rss))}, last ${mb(rss.at(-1) ?? 0)}; heap after GC ${mb(baseline.heapUsed)} → ${mb(settled.heapUsed)}`);
-  const secondHalf = samples.filter((p) => p.x >= SOAK_SECONDS / 120);
-  console.log(
-    `RSS trend over the second half: ${(slope(secondHalf.map((p) => ({ x: p.x, y: p.rss }))) / 1e6).toFixed(2)} MB/min (heap ${(slope(secondHalf.map((p) => ({ x: p.x, y: p.heap }))) / 1e6).toFixed(2)} MB/min)`,
-  );
+  const half = SOAK_SECONDS / 120;
+  const perMin = (points: { x: number; y: number }[]) => `${(slope(points) / 1e6).toFixed(2)} MB/min`;
+  console.log(`RSS: before ${mb(baseline.rss)}; during min ${mb(Math.min(...rss))}, max ${mb(Math.max(...rss))}, last ${mb(rss.at(-1) ?? 0)}; trend over the second half ${perMin(samples.filter((p) => p.x >= half).map((p) => ({ x: p.x, y: p.rss })))}`);
+  console.log(`live heap (after GC): before ${mb(baseline.heapUsed)}, after ${mb(settled.heapUsed)}; every 30 s: ${live.map((p) => (p.heap / 1e6).toFixed(1)).join(' ')} MB; trend over the second half ${perMin(live.filter((p) => p.x >= half).map((p) => ({ x: p.x, y: p.heap })))}`);
   console.log(`RSS every ${SAMPLE_EVERY_MS / 1000} s (MB): ${rss.map((r) => (r / 1e6).toFixed(0)).join(' ')}`);
   await stopTarget(target);
 }
