@@ -260,7 +260,7 @@ export const SEARCH = {
   k1: 1.2,
   /** Similar papers: tf-idf cosine over the same terms, fields weighted like this. */
   similarFields: { title: 2, abstract: 1, authors: 0.5 },
-  /** A hit's score is multiplied by (matched clauses / clauses) to this power. */
+  /** A hit's score is multiplied by (matched clauses / clauses) to this power (1, like MiniSearch; 2 cut recall). */
   coordinationExponent: 1,
   /** Hits scoring below this fraction of the best hit are dropped ("no junk"). */
   minRelativeScore: 0.25,
@@ -276,8 +276,8 @@ export const SEARCH = {
   acronym: { minChars: 2, maxChars: 10 },
   /** "Did you mean": how far a suggestion may be from what was typed. */
   suggestionMaxEdits: 3,
-  /** Bumped whenever analysis changes, so an old snapshot is rebuilt instead of misread. */
-  snapshotVersion: 1,
+  /** Bumped whenever analysis or the snapshot layout changes, so an old snapshot is rebuilt instead of misread. */
+  snapshotVersion: 2,
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,13 @@
 import { family } from './analyzer.js';
 import type { AcronymTable } from './acronyms.js';
 
+interface Expansion {
+  /** Family ids of its words, in order. */
+  families: number[];
+  /** Term id of the acronym. */
+  termId: number;
+}
+
 /**
  * {@link AcronymTable.spans} on term ids, for indexing: a word's Porter family is looked up
  * once per distinct term, not once per occurrence.
@@ -9,8 +16,11 @@ export class AcronymMatcher {
   private readonly familyIds = new Map<string, number>();
   /** Term id → family id + 1 (0: not looked up yet). */
   private familyOfTerm = new Int32Array(1024);
-  /** Family id → expansions that start with it, as family ids, with the acronym's term id. */
-  private readonly starts: ({ families: number[]; termId: number }[] | undefined)[] = [];
+  /**
+   * Family id → expansions that start with it.
+   * NOTE: kept dense (null, never a hole): reading a hole in a JS array takes V8's slow path.
+   */
+  private readonly starts: (Expansion[] | null)[] = [];
 
   constructor(
     table: AcronymTable,
@@ -28,7 +38,7 @@ export class AcronymMatcher {
 
   /** Calls `found` with the acronym term id of each expansion in `pieces[from..to)`. */
   match(pieces: Int32Array, from: number, to: number, found: (termId: number) => void): void {
-    if (this.starts.length === 0) return;
+    if (this.familyIds.size === 0) return;
     for (let i = from; i < to; i++) {
       const candidates = this.starts[this.familyOf(pieces[i]!)];
       if (!candidates) continue;
@@ -60,6 +70,7 @@ export class AcronymMatcher {
     if (id === undefined) {
       id = this.familyIds.size;
       this.familyIds.set(stem, id);
+      this.starts.push(null);
     }
     return id;
   }

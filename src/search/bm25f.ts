@@ -1,5 +1,4 @@
 import { SEARCH } from '../config.js';
-import type { FieldName } from './fields.js';
 import type { PaperIndex } from './paper-index.js';
 
 /** A term and how much one occurrence of it counts. */
@@ -25,16 +24,11 @@ export class Bm25fScorer {
   private readonly weighted: Float64Array;
   private readonly boosts: readonly number[];
 
-  constructor(
-    private readonly index: PaperIndex,
-    /** Score only these fields (all, by default). */
-    fields?: readonly FieldName[],
-  ) {
+  constructor(private readonly index: PaperIndex) {
     this.docs = new Int32Array(index.size);
     this.scores = new Float64Array(index.size);
     this.weighted = new Float64Array(index.size);
-    const only = fields && new Set(fields.map((field) => index.fieldId(field)));
-    this.boosts = index.boosts.map((boost, fieldId) => (only && !only.has(fieldId) ? 0 : boost));
+    this.boosts = index.boosts;
   }
 
   /** Scores one term; returns how many papers hold it. */
@@ -64,7 +58,7 @@ export class Bm25fScorer {
       });
     }
     if (count === 0) return 0;
-    const idf = Math.log(1 + (this.index.size - count + 0.5) / (count + 0.5));
+    const idf = this.idf(count);
     const k1 = SEARCH.k1;
     for (let i = 0; i < count; i++) {
       const doc = docs[i]!;
@@ -73,5 +67,14 @@ export class Bm25fScorer {
       weighted[doc] = 0;
     }
     return count;
+  }
+
+  /** The most one term can add to any paper's score: BM25 saturates below idf · (k1 + 1). */
+  upperBound(term: string): number {
+    return this.idf(this.index.documentFrequency(term)) * (SEARCH.k1 + 1);
+  }
+
+  private idf(documentFrequency: number): number {
+    return Math.log(1 + (this.index.size - documentFrequency + 0.5) / (documentFrequency + 0.5));
   }
 }

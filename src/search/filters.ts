@@ -1,3 +1,4 @@
+import type { Paper } from '../corpus/paper.js';
 import { nameTerms } from './analyzer.js';
 import type { PaperIndex } from './paper-index.js';
 import type { Phrase, QueryPlan } from './query-plan.js';
@@ -11,6 +12,19 @@ export interface CorpusView {
   published(doc: number): string;
   hasCode(doc: number): boolean;
   authors(doc: number): readonly string[];
+}
+
+/** A {@link CorpusView} of papers listed by short id. */
+export function paperCorpusView(docs: readonly Paper[]): CorpusView {
+  const years = Int16Array.from(docs, (p) => (p.published ? Number(p.published.slice(0, 4)) : 0));
+  const code = Uint8Array.from(docs, (p) => (p.links.code.length > 0 ? 1 : 0));
+  return {
+    size: docs.length,
+    year: (doc) => years[doc]!,
+    published: (doc) => docs[doc]!.published ?? '',
+    hasCode: (doc) => code[doc] === 1,
+    authors: (doc) => docs[doc]!.authors,
+  };
 }
 
 const MAX_AUTHOR_PREFIX_TERMS = 50;
@@ -43,6 +57,11 @@ export class PlanFilter {
   /** True when some filter narrows the corpus (a query of filters alone lists what passes). */
   get narrows(): boolean {
     return this.plan.authors.length > 0 || this.plan.years.length > 0 || this.plan.hasCode;
+  }
+
+  /** True when {@link passesCheap} can say no (exclusions, `has:code`, `year:`, `author:`). */
+  get checksCheap(): boolean {
+    return this.excluded !== null || this.narrows;
   }
 
   get checksOrder(): boolean {

@@ -44,17 +44,20 @@ export function buildIndex(papers: readonly IndexablePaper[], acronyms: AcronymT
 
   const keys = new Growable((n) => new Int32Array(n), papers.length * 64);
   const docs = new Growable((n) => new Int32Array(n), papers.length * 64);
-  const frequencies = new Growable((n) => new Uint16Array(n), papers.length * 64);
+  const termFrequencies = new Growable((n) => new Uint16Array(n), papers.length * 64);
   const sequence = new Growable((n) => new Int32Array(n), papers.length * 128);
   const sequenceStarts = new Uint32Array(papers.length + 1);
   const fieldLengths = new Uint32Array(papers.length * fieldCount);
-  let counts = new Uint32Array(1 << 12);
+  let counts: Uint32Array = new Uint32Array(1 << 12);
+  /** Per term id: papers holding it, and the last paper counted (+1), to count each paper once. */
+  let frequencies: Uint32Array = new Uint32Array(1 << 12);
+  let lastDoc: Uint32Array = new Uint32Array(1 << 12);
   const touched: number[] = [];
   const count = (id: number) => {
     if (id >= counts.length) {
-      const bigger = new Uint32Array(Math.max(id + 1, counts.length * 2));
-      bigger.set(counts);
-      counts = bigger;
+      counts = grow(counts, id + 1);
+      frequencies = grow(frequencies, id + 1);
+      lastDoc = grow(lastDoc, id + 1);
     }
     if (counts[id]!++ === 0) touched.push(id);
   };
@@ -89,17 +92,28 @@ export function buildIndex(papers: readonly IndexablePaper[], acronyms: AcronymT
       for (const id of touched) {
         keys.push(id * fieldCount + fieldId);
         docs.push(doc);
-        frequencies.push(Math.min(counts[id]!, MAX_FREQUENCY));
+        termFrequencies.push(Math.min(counts[id]!, MAX_FREQUENCY));
         counts[id] = 0;
+        if (lastDoc[id] !== doc + 1) {
+          lastDoc[id] = doc + 1;
+          frequencies[id]! += 1;
+        }
       }
       touched.length = 0;
     });
   });
   sequenceStarts[papers.length] = sequence.length;
 
-  const sorted = sortByKey(keys.view(), docs.view(), frequencies.view(), terms.length * fieldCount);
-  const parts: IndexParts = { ids: papers.map((p) => p.id), terms, fieldLengths, ...sorted, sequenceStarts, sequence: sequence.view().slice() };
+  const sorted = sortByKey(keys.view(), docs.view(), termFrequencies.view(), terms.length * fieldCount);
+  const documentFrequencies = frequencies.slice(0, terms.length);
+  const parts: IndexParts = { ids: papers.map((p) => p.id), terms, fieldLengths, documentFrequencies, ...sorted, sequenceStarts, sequence: sequence.view().slice() };
   return { parts, lexicon: lexiconOf(tokens.values()) };
+}
+
+function grow(array: Uint32Array, least: number): Uint32Array {
+  const bigger = new Uint32Array(Math.max(least, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 /** Counting sort of postings by (term, field) key; stable, so papers stay in order within a key. */

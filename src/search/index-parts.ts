@@ -11,6 +11,8 @@ export interface IndexParts {
   terms: string[];
   /** Distinct terms per paper and field: row `doc`, column field id. */
   fieldLengths: Uint32Array;
+  /** Per term id: papers that hold it in any field. */
+  documentFrequencies: Uint32Array;
   /** Postings per (term id × fields + field id), in that order in `docs` and `frequencies`. */
   postingCounts: Uint32Array;
   /** Short ids, ascending within each (term, field) run. */
@@ -24,6 +26,7 @@ export interface IndexParts {
 
 const TYPED = {
   fieldLengths: Uint32Array,
+  documentFrequencies: Uint32Array,
   postingCounts: Uint32Array,
   docs: Int32Array,
   frequencies: Uint16Array,

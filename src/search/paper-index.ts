@@ -49,6 +49,7 @@ export class PaperIndex {
   private readonly termIds: ReadonlyMap<string, number>;
   private readonly sequenceStarts: Uint32Array;
   private readonly sequence: Int32Array;
+  private readonly documentFrequencies: Uint32Array;
 
   private constructor(
     parts: IndexParts,
@@ -62,6 +63,7 @@ export class PaperIndex {
     this.termIds = new Map(parts.terms.map((term, id) => [term, id]));
     this.sequenceStarts = parts.sequenceStarts;
     this.sequence = parts.sequence;
+    this.documentFrequencies = parts.documentFrequencies;
     const { _fieldLength, _avgFieldLength } = this.internals;
     const boosts: number[] = [];
     const lengthNorms: Float32Array[] = [];
@@ -91,7 +93,7 @@ export class PaperIndex {
       throw new Error(`Search snapshot version ${header.version} is not ${SEARCH.snapshotVersion}; rebuild the index.`);
     }
     // Copies, so the snapshot's bytes can be freed once the index is assembled.
-    const own = { ...parts, sequenceStarts: parts.sequenceStarts.slice(), sequence: parts.sequence.slice() };
+    const own = { ...parts, sequenceStarts: parts.sequenceStarts.slice(), sequence: parts.sequence.slice(), documentFrequencies: parts.documentFrequencies.slice() };
     return new PaperIndex(own, AcronymTable.fromJSON(header.acronyms), Lexicon.fromJSON(header.lexicon));
   }
 
@@ -126,7 +128,17 @@ export class PaperIndex {
         }
       }
     }
-    return { ids: [...this.ids], terms: [...this.terms], fieldLengths, postingCounts, docs, frequencies, sequenceStarts: this.sequenceStarts, sequence: this.sequence };
+    return {
+      ids: [...this.ids],
+      terms: [...this.terms],
+      fieldLengths,
+      documentFrequencies: this.documentFrequencies,
+      postingCounts,
+      docs,
+      frequencies,
+      sequenceStarts: this.sequenceStarts,
+      sequence: this.sequence,
+    };
   }
 
   get size(): number {
@@ -165,6 +177,12 @@ export class PaperIndex {
     return this.internals._index.entries();
   }
 
+  /** Papers that hold `term` in any field. */
+  documentFrequency(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.documentFrequencies[id]!;
+  }
+
   /** Term ids of index terms, or null if one of them is not in the index. */
   termIdsOf(terms: readonly string[]): number[] | null {
     const ids = terms.map((term) => this.termIds.get(term));
@@ -175,10 +193,11 @@ export class PaperIndex {
   hasRun(doc: number, run: readonly number[]): boolean {
     const first = run[0];
     if (first === undefined) return true;
+    const { sequence } = this;
     const end = this.sequenceStarts[doc + 1]! - run.length + 1;
     outer: for (let i = this.sequenceStarts[doc]!; i < end; i++) {
-      if (this.sequence[i] !== first) continue;
-      for (let k = 1; k < run.length; k++) if (this.sequence[i + k] !== run[k]) continue outer;
+      if (sequence[i] !== first) continue;
+      for (let k = 1; k < run.length; k++) if (sequence[i + k] !== run[k]) continue outer;
       return true;
     }
     return false;

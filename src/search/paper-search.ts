@@ -1,7 +1,7 @@
 import { SEARCH } from '../config.js';
 import { parseArxivRef } from '../corpus/arxiv.js';
 import type { Paper } from '../corpus/paper.js';
-import type { CorpusView } from './filters.js';
+import { paperCorpusView } from './filters.js';
 import { PaperIndex } from './paper-index.js';
 import { isEmptyQuery, parseQuery } from './query-parser.js';
 import { planQuery } from './query-plan.js';
@@ -27,7 +27,7 @@ export interface CreateOptions {
 export function createPaperSearch(papers: readonly Paper[], options: CreateOptions = {}): PaperSearch {
   const index = options.snapshot ? PaperIndex.fromSnapshot(options.snapshot) : PaperIndex.build(papers);
   const docs = alignPapers(papers, index);
-  const corpus = corpusView(docs);
+  const corpus = paperCorpusView(docs);
   const similarPapers = new SimilarPapers(index);
   const ranker = new Ranker(index, corpus);
   const byId = new Map(papers.map((p) => [p.id, p]));
@@ -86,16 +86,4 @@ function alignPapers(papers: readonly Paper[], index: PaperIndex): Paper[] {
     throw new Error('The search snapshot was built for a different set of papers; rebuild it.');
   }
   return docs as Paper[];
-}
-
-function corpusView(docs: readonly Paper[]): CorpusView {
-  const years = Int16Array.from(docs, (p) => (p.published ? Number(p.published.slice(0, 4)) : 0));
-  const code = Uint8Array.from(docs, (p) => (p.links.code.length > 0 ? 1 : 0));
-  return {
-    size: docs.length,
-    year: (doc) => years[doc]!,
-    published: (doc) => docs[doc]!.published ?? '',
-    hasCode: (doc) => code[doc] === 1,
-    authors: (doc) => docs[doc]!.authors,
-  };
 }

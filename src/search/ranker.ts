@@ -41,9 +41,14 @@ export class Ranker {
   private readonly seen: Int32Array;
   private readonly kept: Int32Array;
 
+  /** Clauses scored for candidates only, so far (see {@link canSkipRest}); for tests and tuning. */
+  prunedClauses = 0;
+
   constructor(
     private readonly index: PaperIndex,
     private readonly corpus: CorpusView,
+    /** Off only to check that pruning changes nothing. */
+    private readonly prune = true,
   ) {
     const size = index.size;
     this.scorer = new Bm25fScorer(index);
@@ -57,18 +62,20 @@ export class Ranker {
     const clauses = [...plan.clauses, ...plan.phrases.map((p) => p.clause)];
     if (clauses.length === 0) return filter.narrows ? this.listFiltered(filter, offset, limit) : { hits: [], total: 0 };
     const { total, matched, required, candidates, kept } = this;
-    const found = this.scoreClauses(clauses, plan.clauses.length);
+    const found = this.scoreClauses(clauses, plan.clauses.length, this.prune && !filter.checksCheap && !filter.checksOrder);
     try {
       const phrases = clauses.length - plan.clauses.length;
-      const checkOrder = filter.checksOrder;
+      const [checkCheap, checkOrder] = [filter.checksCheap, filter.checksOrder];
       let keptCount = 0;
+      let best = 0;
       for (let i = 0; i < found; i++) {
         const doc = candidates[i]!;
-        if (required[doc] !== phrases || !filter.passesCheap(doc) || (checkOrder && !filter.passesOrder(doc))) continue;
-        total[doc]! *= coordination(matched[doc]!, clauses.length);
+        if (required[doc] !== phrases || (checkCheap && !filter.passesCheap(doc)) || (checkOrder && !filter.passesOrder(doc))) continue;
+        const score = (total[doc]! *= coordination(matched[doc]!, clauses.length));
+        if (score > best) best = score;
         kept[keptCount++] = doc;
       }
-      return page(kept, keptCount, total, offset, limit);
+      return page(kept, keptCount, total, best, offset, limit);
     } finally {
       for (let i = 0; i < found; i++) {
         const doc = candidates[i]!;
@@ -79,55 +86,120 @@ export class Ranker {
     }
   }
 
-  /** Scores every clause into {@link total}; returns how many papers matched any (listed in {@link candidates}). */
-  private scoreClauses(clauses: readonly Clause[], optional: number): number {
-    const { scorer, total, matched, required, best, strength, sums, counts, candidates, touched, seen } = this;
+  /**
+   * Scores every clause into {@link total}; returns how many papers matched any (listed in
+   * {@link candidates}). Clauses go rarest first; see {@link canSkipRest} for the pruning that
+   * `prunable` allows.
+   */
+  private scoreClauses(clauses: readonly Clause[], optional: number, prunable: boolean): number {
+    const cost = (c: Clause) => [...c.anyOf, ...c.related].reduce((sum, t) => sum + this.index.documentFrequency(t.term), 0) + c.allOf.flat().reduce((sum, t) => sum + this.index.documentFrequency(t), 0);
+    const costs = clauses.map(cost);
+    const order = clauses.map((_, i) => i).sort((a, b) => costs[a]! - costs[b]! || a - b);
     let found = 0;
-    clauses.forEach((clause, i) => {
-      let touchedCount = 0;
-      const offer = (count: number, docs: Int32Array, scores: Float64Array | null, share: number) => {
-        for (let k = 0; k < count; k++) {
-          const doc = docs[k]!;
-          const value = scores ? scores[k]! : sums[doc]!;
-          if (best[doc] === 0) touched[touchedCount++] = doc;
-          if (value > best[doc]!) best[doc] = value;
-          if (share > strength[doc]!) strength[doc] = share;
-        }
-      };
-      if (clause.anyOf.length > 0) offer(scorer.scoreAny(clause.anyOf), scorer.docs, scorer.scores, 1);
-      if (clause.related.length > 0) offer(scorer.scoreAny(clause.related), scorer.docs, scorer.scores, clause.related[0]!.weight);
-      for (const terms of clause.allOf) {
-        // Every term required: summed where all are present.
-        let seenCount = 0;
-        for (const term of terms) {
-          const count = scorer.score(term);
-          for (let k = 0; k < count; k++) {
-            const doc = scorer.docs[k]!;
-            if (counts[doc] === 0) seen[seenCount++] = doc;
-            counts[doc]! += 1;
-            sums[doc]! += scorer.scores[k]!;
-          }
-        }
-        let complete = 0;
-        for (let k = 0; k < seenCount; k++) {
-          const doc = seen[k]!;
-          if (counts[doc] === terms.length) seen[complete++] = doc;
-          else sums[doc] = 0;
-          counts[doc] = 0;
-        }
-        offer(complete, seen, null, 1);
-        for (let k = 0; k < complete; k++) sums[seen[k]!] = 0;
+    for (let j = 0; j < order.length; j++) {
+      if (prunable && j > 0 && this.canSkipRest(clauses, order.slice(j), found)) {
+        for (const i of order.slice(j)) this.scoreCandidatesOnly(clauses[i]!);
+        this.prunedClauses += order.length - j;
+        break;
       }
-      for (let k = 0; k < touchedCount; k++) {
-        const doc = touched[k]!;
+      found = this.scoreClause(clauses[order[j]!]!, order[j]! >= optional, found);
+    }
+    return found;
+  }
+
+  /**
+   * True when the `rest` clauses (single words, all of them) cannot lift a paper that matched
+   * none of the clauses scored so far to the cut-off, even scoring their maximum in every one:
+   * then they add to the papers that are candidates already and bring in no new ones, which
+   * spares the per-paper work of ranking tens of thousands of papers that could never be listed.
+   * Results are exactly the same (the MaxScore argument, Turtle & Flood 1995).
+   */
+  private canSkipRest(clauses: readonly Clause[], rest: readonly number[], found: number): boolean {
+    let bound = 0;
+    for (const i of rest) {
+      const clause = clauses[i]!;
+      if (clause.anyOf.length !== 1 || clause.related.length > 0 || clause.allOf.length > 0) return false;
+      bound += this.scorer.upperBound(clause.anyOf[0]!.term);
+    }
+    let best = 0;
+    for (let k = 0; k < found; k++) {
+      const doc = this.candidates[k]!;
+      best = Math.max(best, this.total[doc]! * coordination(this.matched[doc]!, clauses.length));
+    }
+    return bound * coordination(rest.length, clauses.length) < scoreFloor(best);
+  }
+
+  /** Adds a single-word clause's scores to the papers already found, and to no others. */
+  private scoreCandidatesOnly(clause: Clause): void {
+    // NOTE: walking the postings in order beats looking each candidate up in them: those Maps
+    // hold up to one entry per paper, and random lookups into them miss the CPU caches.
+    const { scorer, total, matched } = this;
+    const count = scorer.scoreAny(clause.anyOf);
+    for (let k = 0; k < count; k++) {
+      const doc = scorer.docs[k]!;
+      if (matched[doc] === 0) continue;
+      total[doc]! += scorer.scores[k]!;
+      matched[doc]! += 1;
+    }
+  }
+
+  /** Scores one clause into the totals; returns the new number of candidates. */
+  private scoreClause(clause: Clause, isPhrase: boolean, found: number): number {
+    const { scorer, total, matched, required, best, strength, sums, counts, candidates, touched, seen } = this;
+    if (clause.related.length === 0 && clause.allOf.length === 0) {
+      // One group of variants: its scores go straight to the totals.
+      const count = scorer.scoreAny(clause.anyOf);
+      for (let k = 0; k < count; k++) {
+        const doc = scorer.docs[k]!;
         if (matched[doc] === 0) candidates[found++] = doc;
-        matched[doc]! += strength[doc]!;
-        if (i >= optional) required[doc]! += 1;
-        total[doc]! += best[doc]!;
-        best[doc] = 0;
-        strength[doc] = 0;
+        matched[doc]! += 1;
+        total[doc]! += scorer.scores[k]!;
       }
-    });
+      return found;
+    }
+    let touchedCount = 0;
+    const offer = (count: number, docs: Int32Array, scores: Float64Array | null, share: number) => {
+      for (let k = 0; k < count; k++) {
+        const doc = docs[k]!;
+        const value = scores ? scores[k]! : sums[doc]!;
+        if (best[doc] === 0) touched[touchedCount++] = doc;
+        if (value > best[doc]!) best[doc] = value;
+        if (share > strength[doc]!) strength[doc] = share;
+      }
+    };
+    if (clause.anyOf.length > 0) offer(scorer.scoreAny(clause.anyOf), scorer.docs, scorer.scores, 1);
+    if (clause.related.length > 0) offer(scorer.scoreAny(clause.related), scorer.docs, scorer.scores, clause.related[0]!.weight);
+    for (const terms of clause.allOf) {
+      // Every term required: summed where all are present.
+      let seenCount = 0;
+      for (const term of terms) {
+        const count = scorer.score(term);
+        for (let k = 0; k < count; k++) {
+          const doc = scorer.docs[k]!;
+          if (counts[doc] === 0) seen[seenCount++] = doc;
+          counts[doc]! += 1;
+          sums[doc]! += scorer.scores[k]!;
+        }
+      }
+      let complete = 0;
+      for (let k = 0; k < seenCount; k++) {
+        const doc = seen[k]!;
+        if (counts[doc] === terms.length) seen[complete++] = doc;
+        else sums[doc] = 0;
+        counts[doc] = 0;
+      }
+      offer(complete, seen, null, 1);
+      for (let k = 0; k < complete; k++) sums[seen[k]!] = 0;
+    }
+    for (let k = 0; k < touchedCount; k++) {
+      const doc = touched[k]!;
+      if (matched[doc] === 0) candidates[found++] = doc;
+      matched[doc]! += strength[doc]!;
+      if (isPhrase) required[doc]! += 1;
+      total[doc]! += best[doc]!;
+      best[doc] = 0;
+      strength[doc] = 0;
+    }
     return found;
   }
 
@@ -141,9 +213,7 @@ export class Ranker {
 }
 
 /** Hits at or above the cut-off, counted; the page kept with a bounded heap. */
-function page(docs: Int32Array, count: number, scores: Float64Array, offset: number, limit: number): Ranking {
-  let best = 0;
-  for (let i = 0; i < count; i++) best = Math.max(best, scores[docs[i]!]!);
+function page(docs: Int32Array, count: number, scores: Float64Array, best: number, offset: number, limit: number): Ranking {
   const floor = scoreFloor(best);
   const top = new TopK(offset + limit);
   let total = 0;
@@ -152,7 +222,7 @@ function page(docs: Int32Array, count: number, scores: Float64Array, offset: num
     const score = scores[doc]!;
     if (score < floor) continue;
     total += 1;
-    top.push(score, doc);
+    if (score >= top.threshold) top.push(score, doc);
   }
   return { hits: top.sorted().slice(offset), total };
 }

@@ -17,6 +17,11 @@ export class TopK {
     this.docs = new Int32Array(Math.max(k, 0));
   }
 
+  /** Scores below this cannot enter (−∞ until full): lets callers skip most pushes. */
+  get threshold(): number {
+    return this.count < this.k ? -Infinity : this.scores[0]!;
+  }
+
   push(score: number, doc: number): void {
     if (this.k <= 0) return;
     if (this.count < this.k) {
