@@ -35,7 +35,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** Accents and compatibility forms folded away: `Uznański` → `Uznanski`, `ﬁ` → `fi`. */
 export function foldText(text: string): string {
-  // NOTE: NFKD is the slowest step of indexing; most abstracts are ASCII and skip it.
+  // NFKD is costly and most abstracts are ASCII: they skip it.
   return ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
 }
 

@@ -116,6 +116,22 @@ function grow(array: Uint32Array, least: number): Uint32Array {
   return bigger;
 }
 
+/**
+ * The index terms of one title or abstract (pieces, solid compounds, acronym concepts), repeated
+ * as often as they occur: what {@link buildIndex} indexes, for one text at a time.
+ */
+export function documentTerms(text: string, acronyms: AcronymTable): string[] {
+  const terms: string[] = [];
+  const pieces: string[] = [];
+  for (const word of wordTokens(text)) {
+    const { pieces: wordPieces, joins } = analyzeWord(word);
+    terms.push(...wordPieces, ...joins);
+    pieces.push(...wordPieces);
+  }
+  for (const span of acronyms.spans(pieces)) terms.push(span.term);
+  return terms;
+}
+
 /** Counting sort of postings by (term, field) key; stable, so papers stay in order within a key. */
 function sortByKey(keys: Int32Array, docs: Int32Array, frequencies: Uint16Array, keyCount: number): Pick<IndexParts, 'postingCounts' | 'docs' | 'frequencies'> {
   const postingCounts = new Uint32Array(keyCount);

@@ -1,11 +1,11 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { analyzeWord, family, wordTokens, type WordAnalysis } from './analyzer.js';
-import type { AcronymTable } from './acronyms.js';
+import { family, type WordAnalysis } from './analyzer.js';
 
 /**
  * What the corpus taught the analyzer, beyond its index terms: which solid words are compounds
- * written elsewhere with a hyphen or in camelCase (`longcontext` = `long` + `context`), and the
- * words as people type them, for typo correction and "Did you mean".
+ * written elsewhere with a hyphen or in camelCase (`longcontext` = `long` + `context`), which
+ * terms share a Porter family (relatives), and the words as people type them, for typo
+ * correction and "Did you mean".
  */
 export interface LexiconJson {
   compounds: [string, string[]][];
@@ -70,42 +70,6 @@ export class Lexicon {
 
 /** A surface word worth suggesting: letters (and inner hyphens) only. */
 const SUGGESTIBLE = /^[a-z]{2,}(?:-[a-z]+)*$/;
-
-/**
- * Turns document text into index terms (pieces, solid compounds and acronym concepts) while it
- * learns the {@link Lexicon}: the plain, one-text-at-a-time form of what `buildIndex` does in bulk.
- */
-export class DocumentAnalyzer {
-  private readonly seen = new Map<string, { analysis: WordAnalysis; count: number }>();
-
-  constructor(private readonly acronyms: AcronymTable) {}
-
-  /** The index terms of a title or abstract (pieces, solid compounds, acronym concepts), repeated as often as they occur. */
-  terms(text: string): string[] {
-    const terms: string[] = [];
-    const pieces: string[] = [];
-    for (const token of wordTokens(text)) {
-      let entry = this.seen.get(token);
-      if (entry === undefined) {
-        entry = { analysis: analyzeWord(token), count: 0 };
-        this.seen.set(token, entry);
-      }
-      entry.count += 1;
-      for (const piece of entry.analysis.pieces) {
-        terms.push(piece);
-        pieces.push(piece);
-      }
-      for (const join of entry.analysis.joins) terms.push(join);
-    }
-    // An expansion written out also counts as its acronym: `retrieval augmented generation` → `rag`.
-    for (const span of this.acronyms.spans(pieces)) terms.push(span.term);
-    return terms;
-  }
-
-  lexicon(): Lexicon {
-    return lexiconOf(this.seen.values());
-  }
-}
 
 /** The lexicon of a corpus, from each distinct word it uses and how often. */
 export function lexiconOf(words: Iterable<{ analysis: WordAnalysis; count: number }>): Lexicon {

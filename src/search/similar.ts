@@ -1,6 +1,6 @@
 import { SEARCH } from '../config.js';
 import { nameTerms } from './analyzer.js';
-import { DocumentAnalyzer } from './lexicon.js';
+import { documentTerms } from './index-builder.js';
 import { FIELDS, type IndexablePaper } from './fields.js';
 import type { PaperIndex } from './paper-index.js';
 import type { TermPostings } from './minisearch-internals.js';
@@ -87,6 +87,5 @@ export class SimilarPapers {
 }
 
 function termsOf(paper: IndexablePaper, index: PaperIndex): Set<string> {
-  const analyzer = new DocumentAnalyzer(index.acronyms);
-  return new Set([...analyzer.terms(paper.title), ...analyzer.terms(paper.abstract), ...paper.authors.flatMap(nameTerms)]);
+  return new Set([...documentTerms(paper.title, index.acronyms), ...documentTerms(paper.abstract, index.acronyms), ...paper.authors.flatMap(nameTerms)]);
 }

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AcronymTable } from '../../src/search/acronyms.js';
 import { nameTerms } from '../../src/search/analyzer.js';
 import { FIELDS, fieldText, type FieldName, type IndexablePaper } from '../../src/search/fields.js';
-import { buildIndex } from '../../src/search/index-builder.js';
-import { DocumentAnalyzer } from '../../src/search/lexicon.js';
+import { buildIndex, documentTerms } from '../../src/search/index-builder.js';
 import { assembleMiniSearch, readInternals } from '../../src/search/minisearch-internals.js';
 import { papers } from './real-corpus.js';
 
@@ -30,7 +29,7 @@ describe('assembleMiniSearch', () => {
     const options = {
       fields: [...FIELDS],
       extractField: (paper: IndexablePaper, field: string) => (field === 'id' ? paper.id : fieldText(paper, field as FieldName)),
-      tokenize: (text: string, field?: string) => (field === 'authors' ? nameTerms(text) : new DocumentAnalyzer(acronyms).terms(text)),
+      tokenize: (text: string, field?: string) => (field === 'authors' ? nameTerms(text) : documentTerms(text, acronyms)),
       processTerm: (term: string) => term,
     };
     const added = new MiniSearch<IndexablePaper>(options);
