@@ -1,26 +1,34 @@
 import { SEARCH } from '../config.js';
 import { nameTerms } from './analyzer.js';
-import { documentTerms } from './index-builder.js';
 import { FIELDS, type IndexablePaper } from './fields.js';
-import type { PaperIndex } from './paper-index.js';
+import { documentTerms } from './index-builder.js';
 import type { TermPostings } from './minisearch-internals.js';
+import type { PaperIndex } from './paper-index.js';
 import { TopK } from './top-k.js';
 
 /**
  * "More like this": tf-idf cosine between papers over the index's own terms (title weighted
  * above abstract, authors a little), so similar papers share what ranking would match on.
- * Document vector norms are computed once, on first use, in one pass over the index.
+ * A term weighs ln(1 + weighted frequency) · ln(papers / papers with it). Document vector norms
+ * are computed once, on first use, in one pass over the index; buffers are reused across calls.
  */
 export class SimilarPapers {
   private norms: Float64Array | null = null;
   private readonly weights: readonly number[];
-  private readonly scratch: Float64Array;
+  /** Per paper, for the current term: its weighted frequency. */
+  private readonly weighted: Float64Array;
+  /** Papers holding the current term. */
+  private readonly holders: Int32Array;
+  /** Per paper: dot product with the paper asked about, and the papers with one. */
+  private readonly dots: Float64Array;
+  private readonly candidates: Int32Array;
 
   constructor(private readonly index: PaperIndex) {
     const weights: number[] = [];
     for (const field of FIELDS) weights[index.fieldId(field)] = SEARCH.similarFields[field];
     this.weights = weights;
-    this.scratch = new Float64Array(index.size);
+    [this.weighted, this.dots] = [new Float64Array(index.size), new Float64Array(index.size)];
+    [this.holders, this.candidates] = [new Int32Array(index.size), new Int32Array(index.size)];
   }
 
   /**
@@ -29,57 +37,61 @@ export class SimilarPapers {
    */
   similar(doc: number, paper: IndexablePaper, limit: number): { doc: number; score: number }[] {
     const norms = this.documentNorms();
-    const dots = new Float64Array(this.index.size);
-    const touched: number[] = [];
+    const { weighted, holders, dots, candidates } = this;
+    let candidateCount = 0;
     for (const term of termsOf(paper, this.index)) {
       const postings = this.index.postings(term);
       if (!postings) continue;
-      this.visit(postings, (docs, weightOf) => {
-        const own = weightOf(doc);
-        if (own === 0) return;
-        for (const other of docs) {
-          if (other === doc) continue;
-          if (dots[other] === 0) touched.push(other);
-          dots[other]! += own * weightOf(other);
+      const count = this.accumulate(postings);
+      const idf = Math.log(this.index.size / count);
+      const own = Math.log1p(weighted[doc]!) * idf;
+      for (let k = 0; k < count; k++) {
+        const other = holders[k]!;
+        if (own > 0 && other !== doc) {
+          if (dots[other] === 0) candidates[candidateCount++] = other;
+          dots[other]! += own * Math.log1p(weighted[other]!) * idf;
         }
-      });
+        weighted[other] = 0;
+      }
     }
     const top = new TopK(limit);
     const ownNorm = norms[doc]!;
-    for (const other of touched) {
+    for (let k = 0; k < candidateCount; k++) {
+      const other = candidates[k]!;
       const denominator = ownNorm * norms[other]!;
-      if (denominator > 0 && dots[other]! > 0) top.push(dots[other]! / denominator, other);
+      if (denominator > 0) top.push(dots[other]! / denominator, other);
+      dots[other] = 0;
     }
     return top.sorted();
   }
 
-  /**
-   * Walks one term's postings: accumulates its weighted frequency per paper, then hands the
-   * papers and their tf-idf weights to `use`.
-   */
-  private visit(postings: TermPostings, use: (docs: number[], weightOf: (doc: number) => number) => void): void {
-    const { scratch, weights } = this;
-    const docs: number[] = [];
-    for (const [fieldId, frequencies] of postings) {
+  /** Adds one term's weighted frequencies to {@link weighted}; returns how many papers hold it (listed in {@link holders}). */
+  private accumulate(postings: TermPostings): number {
+    const { weighted, holders, weights } = this;
+    let count = 0;
+    postings.forEach((frequencies, fieldId) => {
       const weight = weights[fieldId] ?? 0;
-      if (weight === 0) continue;
-      for (const [d, frequency] of frequencies) {
-        if (scratch[d] === 0) docs.push(d);
-        scratch[d]! += weight * frequency;
-      }
-    }
-    const idf = Math.log(this.index.size / Math.max(docs.length, 1));
-    use(docs, (d) => Math.log1p(scratch[d]!) * idf);
-    for (const d of docs) scratch[d] = 0;
+      if (weight === 0) return;
+      frequencies.forEach((frequency, d) => {
+        if (weighted[d] === 0) holders[count++] = d;
+        weighted[d]! += weight * frequency;
+      });
+    });
+    return count;
   }
 
   private documentNorms(): Float64Array {
     if (this.norms) return this.norms;
     const squares = new Float64Array(this.index.size);
+    const { weighted, holders } = this;
     for (const [, postings] of this.index.entries()) {
-      this.visit(postings, (docs, weightOf) => {
-        for (const d of docs) squares[d]! += weightOf(d) ** 2;
-      });
+      const count = this.accumulate(postings);
+      const idf = Math.log(this.index.size / count);
+      for (let k = 0; k < count; k++) {
+        const d = holders[k]!;
+        squares[d]! += (Math.log1p(weighted[d]!) * idf) ** 2;
+        weighted[d] = 0;
+      }
     }
     this.norms = squares.map(Math.sqrt);
     return this.norms;
