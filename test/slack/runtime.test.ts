@@ -1,10 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotTokenError, fetchBotIdentity } from '../../src/app/bot-identity.js';
 import { summarizeCorpus } from '../../src/app/corpus-summary.js';
 import { createApp } from '../../src/app/create-app.js';
 import type { Deps } from '../../src/app/deps.js';
-import { CONNECT_HINT, localAnswer, runLocalPrompt } from '../../src/app/local-prompt.js';
 import { readConfig, type SlackConfig } from '../../src/config.js';
 import { createLogger, toBoltLogger } from '../../src/logger.js';
 import { createPaperSearch } from '../../src/search/paper-search.js';
@@ -72,34 +70,5 @@ describe('start-up against Slack', () => {
     const app = createApp({ config, deps, logger: captured().logger, identity: { botId: BOT.botId, botUserId: BOT.userId } });
     expect(app).toBeDefined();
     expect(fake.calls).toEqual([]);
-  });
-});
-
-describe('the local prompt (no Slack settings)', () => {
-  const corpus = realCorpus();
-  const deps: Deps = { search: createPaperSearch(corpus.papers), corpus: summarizeCorpus(corpus.papers, corpus.sources), random: () => 0 };
-
-  it('answers searches through PaperSearch', () => {
-    const expected = deps.search.search('diffusion', { limit: 5 });
-    const answer = localAnswer('diffusion', deps);
-    expect(answer).toContain(`of ${expected.total} for "diffusion"`);
-    expected.hits.forEach((h, i) => expect(answer).toContain(`${i + 1}. ${h.paper.title}`));
-    expect(localAnswer('random', deps)).toContain(deps.search.all()[0]!.title);
-    expect(localAnswer('zzqxvv', deps)).toMatch(/^No papers match "zzqxvv"/);
-  });
-
-  it('prints how to connect a workspace, then answers each line until input ends', async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk) => (printed += chunk));
-    const done = runLocalPrompt(deps, { input, output });
-    input.end('diffusion\nquit\nspeech\n');
-    await done;
-    expect(printed.startsWith(CONNECT_HINT)).toBe(true);
-    expect(printed).toContain('docs/slack-setup.md');
-    expect(printed).toContain(deps.search.search('diffusion', { limit: 1 }).hits[0]!.paper.title);
-    // "quit" ends it: the next line is never searched.
-    expect(printed).not.toContain('for "speech"');
   });
 });
