@@ -29,7 +29,8 @@ export function answerCommand(command: unknown, deps: Deps, log: Logger): Messag
 /** `@Paperbot <words>`: the answer in the mention's thread. */
 export async function answerMention(event: unknown, deps: Deps, client: webApi.WebClient, log: Logger): Promise<void> {
   const mention = readInput(MentionInput, event, log, 'mention');
-  if (!mention) return;
+  // Another bot quoting @Paperbot is not a question, and answering it could start a loop.
+  if (!mention || mention.bot_id) return;
   await post(client, mention.channel, mention.thread_ts ?? mention.ts, cachedAnswerText(mention.text, deps, 'thread'));
   log.info('answered');
 }

@@ -23,6 +23,7 @@ export const CommandInput = z.object({
 
 export const MentionInput = z.object({
   text: maybe(userText).transform((text) => text ?? ''),
+  bot_id: maybe(z.string()),
   channel: slackId,
   ts,
   thread_ts: maybe(ts),

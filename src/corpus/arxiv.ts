@@ -20,7 +20,8 @@ export function parseArxivRef(input: string): string | null {
   const match = BARE_ID.exec(text) ?? URL_ID.exec(text);
   if (!match?.[1]) return null;
   const id = match[1];
-  return id.includes('/') ? id : id.toLowerCase();
+  // Old-style archives are lowercase (`cs/…`); a subject class keeps its capitals (`math.GT/…`).
+  return id.includes('/') ? id.replace(/^[a-z-]+/i, (archive) => archive.toLowerCase()) : id.toLowerCase();
 }
 
 /** `2308.16582` → `2023-08`; old style `cs/0112017` → `2001-12`. */

@@ -28,8 +28,8 @@ export interface ParsedQuery {
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2999;
 
-/** `-`, a `field:`, then a quoted string or a bare word. */
-const PART = /(-)?(?:([a-z]+):)?(?:"([^"]*)"?|(\S+))/gi;
+/** `-`, a `field:` (a filter's may be followed by a space: `author: liu`), then a quoted string or a bare word. */
+const PART = /(-)?(?:(author|year|has):\s*(?=\S)|([a-z]+):)?(?:"([^"]*)"?|(\S+))/gi;
 
 /** Slack's markup around what a person typed: links, mentions, emphasis, smart quotes. */
 function unwrapSlack(text: string): string {
@@ -76,7 +76,8 @@ export function parseQuery(query: string): ParsedQuery {
   const parsed: ParsedQuery = { words: [], phrases: [], excluded: [], authors: [], years: [], hasCode: false, refs: [] };
   const text = unwrapSlack(query.slice(0, SEARCH.maxQueryChars));
   for (const match of text.matchAll(PART)) {
-    const [whole, minus, rawField, quoted, bare] = match;
+    const [whole, minus, filterField, otherField, quoted, bare] = match;
+    const rawField = filterField ?? otherField;
     const value = (quoted ?? bare ?? '').trim();
     const field = rawField?.toLowerCase();
     const ref = parseArxivRef(whole.replace(/^-/, '')) ?? (quoted === undefined ? parseArxivRef(value) : null);

@@ -40,6 +40,8 @@ describe('arXiv identifiers', () => {
     ['https://huggingface.co/papers/2308.16582', '2308.16582'],
     ['<https://arxiv.org/abs/2308.16582>', '2308.16582'],
     ['cs/0112017', 'cs/0112017'],
+    ['CS/0112017v2', 'cs/0112017'],
+    ['math.GT/0309136', 'math.GT/0309136'],
   ])('%s → %s', (input, id) => {
     expect(parseArxivRef(input)).toBe(id);
   });

@@ -34,7 +34,7 @@ function eventCallback(event: Record<string, unknown>): SlackBody {
 }
 
 /** An `app_mention`; the text starts with the bot's mention as Slack writes it. */
-export function appMention(options: { words: string; channel?: string; ts?: string; threadTs?: string; user?: string }): SlackBody {
+export function appMention(options: { words: string; channel?: string; ts?: string; threadTs?: string; user?: string; extra?: Record<string, unknown> }): SlackBody {
   const base = fixture('app-mention.json').event;
   const ts = options.ts ?? nextTs();
   return eventCallback({
@@ -45,6 +45,7 @@ export function appMention(options: { words: string; channel?: string; ts?: stri
     ts,
     event_ts: ts,
     ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    ...options.extra,
   });
 }
 

@@ -42,6 +42,10 @@ describe('parseQuery', () => {
     expect(parsed).toMatchObject({ words: ['see', 're rope'], years: [], hasCode: false, authors: [], excluded: [] });
   });
 
+  it('reads a filter with a space after its colon', () => {
+    expect(parseQuery('author: liu long context year: 2024')).toMatchObject({ words: ['long', 'context'], authors: ['liu'], years: [{ from: 2024, to: 2024 }] });
+  });
+
   it('never throws and caps what it reads', () => {
     expect(() => parseQuery('"unterminated -" - -- author: year: ::: """')).not.toThrow();
     const long = parseQuery('word '.repeat(20_000));

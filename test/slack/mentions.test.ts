@@ -31,6 +31,13 @@ describe('@Paperbot in a channel or thread', () => {
     expect(reply.params.text).toMatch(/^Papers for "speech recognition"/);
   });
 
+  it('does not answer a mention that another bot posted', async () => {
+    await bot.send(appMention({ words: 'diffusion', channel: CHANNEL, extra: { bot_id: 'B0OTHERBOT' } }));
+    expect(bot.fake.api('chat.postMessage')).toEqual([]);
+    await bot.send(appMention({ words: 'diffusion', channel: CHANNEL }));
+    expect(bot.fake.api('chat.postMessage')).toHaveLength(1);
+  });
+
   it('answers a mention inside a thread in that thread', async () => {
     await bot.send(appMention({ words: 'diffusion', channel: CHANNEL, ts: '1515449499.000300', threadTs: '1515449483.000108' }));
     expect(bot.fake.api('chat.postMessage')[0]!.params.thread_ts).toBe('1515449483.000108');
