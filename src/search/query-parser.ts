@@ -27,6 +27,12 @@ export interface ParsedQuery {
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2999;
+/**
+ * A `year:` that cannot be read (`year:24`, `year:2024-2023`) matches nothing, so the answer is
+ * "no papers" with a suggestion that drops it, rather than every year as if it were not there.
+ * It writes back as `year:3000`, which again cannot be read.
+ */
+const UNREADABLE_YEAR: YearRange = { from: MAX_YEAR + 1, to: MAX_YEAR + 1 };
 
 /** `-`, a `field:` (a filter's may be followed by a space: `author: liu`), then a quoted string or a bare word. */
 const PART = /(-)?(?:(author|year|has):\s*(?=\S)|([a-z]+):)?(?:"([^"]*)"?|(\S+))/gi;
@@ -105,8 +111,7 @@ function addFilter(parsed: ParsedQuery, field: 'author' | 'year' | 'has', value:
   if (field === 'author') parsed.authors.push(value);
   else if (field === 'has') parsed.hasCode ||= value.toLowerCase() === 'code';
   else {
-    const years = parseYears(value);
-    if (years) parsed.years.push(years);
+    parsed.years.push(parseYears(value) ?? UNREADABLE_YEAR);
   }
 }
 

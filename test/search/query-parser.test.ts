@@ -37,9 +37,17 @@ describe('parseQuery', () => {
     expect(parsed.refs).toEqual(['2308.16582']);
   });
 
-  it('drops other links and filters it cannot read, and keeps unknown fields as words', () => {
-    const parsed = parseQuery('see https://github.com/x/y year:soon has:video -author:liu re:rope');
+  it('drops other links and filters it cannot use, and keeps unknown fields as words', () => {
+    const parsed = parseQuery('see https://github.com/x/y has:video -author:liu re:rope');
     expect(parsed).toMatchObject({ words: ['see', 're rope'], years: [], hasCode: false, authors: [], excluded: [] });
+  });
+
+  it('makes an unreadable year match nothing instead of every year, and writes it back unreadable', () => {
+    for (const year of ['soon', '24', '2024-2023']) {
+      const parsed = parseQuery(`diffusion year:${year}`);
+      expect(parsed.years).toHaveLength(1);
+      expect(parseQuery(formatQuery(parsed))).toEqual(parsed);
+    }
   });
 
   it('reads a filter with a space after its colon', () => {

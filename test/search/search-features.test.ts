@@ -127,6 +127,12 @@ describe('query syntax', () => {
     for (const id of allIds('language models year:2023')) expect(papers.find((p) => p.id === id)!.published).toMatch(/^2023-/);
   });
 
+  it('an unreadable year: finds nothing and suggests the query without it', () => {
+    const response = search.search('diffusion year:24');
+    expect(response.hits).toEqual([]);
+    expect(response.suggestion).toBe('diffusion');
+  });
+
   it('has:code keeps papers with a code link', () => {
     expect(new Set(allIds('has:code'))).toEqual(new Set(idsWhere((p) => p.links.code.length > 0)));
     const hits = allIds('has:code long context');
