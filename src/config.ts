@@ -86,7 +86,12 @@ export const SLACK_APP = {
  * `respond()` (response_url posts) follows the same policy (src/app/response-url-fetch.ts).
  */
 export const SLACK_WEB_API = {
-  /** p-retry / node-retry options: waits of 0.5–1 s, 1–2 s, 2–4 s between tries. */
+  /**
+   * p-retry / node-retry options: waits of 0.5–1 s, 1–2 s, 2–4 s between tries. NOTE: posts
+   * (chat.postMessage, chat.postEphemeral, response_urls that add a message) are not retried
+   * after a timeout or a 5xx, only after a 429 or a refused connection: Slack may have posted
+   * them already (src/app/post-once-fetch.ts, src/app/response-url-fetch.ts).
+   */
   retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4_000, randomize: true, maxRetryTime: 10_000 },
   /** Per-request timeout (ms): Slack answers in well under a second; a hung call must not eat the retry budget alone. */
   timeoutMs: 5_000,
@@ -115,6 +120,18 @@ export const SLACK_EVENTS = {
   seenTtlMs: 15 * 60_000,
   /** A bound on remembered ids (the oldest go first); a busy workspace sends far fewer in 15 minutes. */
   seenMaxIds: 50_000,
+} as const;
+
+/** Share clicks (src/app/share-paper.ts). */
+export const SLACK_SHARES = {
+  /**
+   * A second click on the same Share button (a double-click, or Slack delivering the click
+   * twice) within this long posts nothing: it is one action. After a share the button is gone
+   * from the redrawn results, so a real second share of the same card cannot come this soon.
+   */
+  repeatWindowMs: 60_000,
+  /** A bound on remembered clicks (the oldest go first); far more than a minute of shares. */
+  maxRemembered: 10_000,
 } as const;
 
 /** What we read from a payload's free text (queries, messages). */

@@ -7,5 +7,5 @@ export const sharePaperAction =
   (deps: Deps) =>
   async ({ ack, body, client, respond, context }: AllMiddlewareArgs<PaperbotContext> & SlackActionMiddlewareArgs): Promise<void> => {
     await ack();
-    await shareFromButton({ deps, body, client, respond, log: context.log });
+    await shareFromButton({ deps, body, client, respond, log: context.log, recentShares: context.recentShares });
   };

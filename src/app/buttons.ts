@@ -3,6 +3,7 @@ import type { Paper } from '../corpus/paper.js';
 import type { Logger } from '../logger.js';
 import { decodeView } from '../render/view-state.js';
 import type { Deps } from './deps.js';
+import type { SeenEvents } from './event-dedupe.js';
 import { ButtonClickInput, readInput, type ButtonClick } from './inputs.js';
 import { EXPIRED_NOTICE, sendNotice, UNREADABLE_NOTICE, type NoticeRoute } from './notices.js';
 import { originOf, post, respondBelow, respondInPlace } from './origin.js';
@@ -78,12 +79,12 @@ export async function showSearchView(args: ButtonArgs): Promise<void> {
 }
 
 /** Share: the card to the channel (or thread), the abstract under it, the results marked shared. */
-export async function shareFromButton(args: ButtonArgs): Promise<void> {
+export async function shareFromButton(args: ButtonArgs & { recentShares: SeenEvents }): Promise<void> {
   const click = await readClick(args, 'share');
   if (!click) return;
   const paper = paperFromButton(args.deps, click.actions[0]!.value);
   if (!paper) return tellExpired(args, click);
-  await sharePaper({ deps: args.deps, click, paper, client: args.client, respond: args.respond, log: args.log });
+  await sharePaper({ deps: args.deps, click, paper, client: args.client, respond: args.respond, log: args.log, recentShares: args.recentShares });
 }
 
 /** A button we never made (an old version's, or a crafted one): nothing is done, the clicker is told. */

@@ -1,11 +1,12 @@
 import { App, type CustomRoute, type Receiver, type webApi } from '@slack/bolt';
 import { registerListeners } from '../../handlers/index.js';
-import { SLACK_APP, SLACK_WEB_API, type HttpConfig, type SlackConfig } from '../config.js';
+import { SLACK_APP, SLACK_SHARES, SLACK_WEB_API, type HttpConfig, type SlackConfig } from '../config.js';
 import { toBoltLogger, type Logger } from '../logger.js';
 import type { Deps, PaperbotContext } from './deps.js';
 import { dedupeEvents, MemorySeenEvents, type SeenEvents } from './event-dedupe.js';
 import { isExpiredResponseUrl, tellUserItFailed } from './failure-notice.js';
 import { GuardedHttpReceiver } from './guarded-receiver.js';
+import { postOnceFetch } from './post-once-fetch.js';
 import { requestLogger } from './request-logger.js';
 import { responseUrlFetch } from './response-url-fetch.js';
 
@@ -79,7 +80,9 @@ export function createApp(options: CreateAppOptions): App<PaperbotContext> {
   const boltLogger = toBoltLogger(logger);
   const retryConfig = options.clientOptions?.retryConfig ?? { ...SLACK_WEB_API.retryConfig };
   const timeout = options.clientOptions?.timeout ?? SLACK_WEB_API.timeoutMs;
-  const fetchFn = responseUrlFetch({ apiUrl: config.slackApiUrl ?? SLACK_API_URL, policy: retryConfig, timeoutMs: timeout, log: logger, fetch: options.clientOptions?.fetch });
+  const apiUrl = config.slackApiUrl ?? SLACK_API_URL;
+  const baseFetch = options.clientOptions?.fetch ?? (globalThis.fetch as webApi.FetchFunction);
+  const fetchFn = responseUrlFetch({ apiUrl, policy: retryConfig, timeoutMs: timeout, log: logger, fetch: postOnceFetch({ apiUrl, log: logger, fetch: baseFetch }) });
   const common = {
     token: config.botToken,
     botId: identity.botId,
@@ -110,6 +113,12 @@ export function createApp(options: CreateAppOptions): App<PaperbotContext> {
 
   app.use(requestLogger(logger));
   app.use(dedupeEvents(options.seenEvents ?? new MemorySeenEvents()));
+  // Per app, not per module: each app (and each test's) remembers only its own clicks.
+  const recentShares = new MemorySeenEvents({ ttlMs: SLACK_SHARES.repeatWindowMs, maxIds: SLACK_SHARES.maxRemembered });
+  app.use(async ({ context, next }) => {
+    context.recentShares = recentShares;
+    await next();
+  });
   const onError: ExtendedErrorHandler = async ({ error, context, body }) => {
     // NOTE: not rethrown: the request was acked already, and a rethrow would only turn into a 500.
     const log = (context as Partial<PaperbotContext>).log ?? logger;

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { PaperSearch } from '../search/types.js';
 import type { CorpusSummary } from './corpus-summary.js';
+import type { SeenEvents } from './event-dedupe.js';
 
 /** What the handlers need from the rest of Paperbot. */
 export interface Deps {
@@ -14,4 +15,6 @@ export interface Deps {
 export interface PaperbotContext {
   /** A child logger carrying this request's command, event or action. */
   log: Logger;
+  /** Share clicks taken in the last moments, this app's own (src/app/share-paper.ts). */
+  recentShares: SeenEvents;
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import type { Message } from '../render/message.js';
 import { CANNOT_POST_NOTICE, cannotPostHere } from './origin.js';
-import { FAILED_NOTICE, sendNotice, type NoticeRoute } from './notices.js';
+import { FAILED_NOTICE, sendNotice, UNCONFIRMED_NOTICE, type NoticeRoute } from './notices.js';
+import { postUnconfirmed } from './post-once-fetch.js';
 
 // Only what routing a notice needs; everything optional, since this runs for any failed request.
 const NoticeBody = z.object({
@@ -48,6 +49,8 @@ export function noticeRouteOf(body: unknown, fetchFn: webApi.FetchFunction): Not
   return {};
 }
 
+const noticeFor = (error: unknown): Message => (cannotPostHere(error) ? CANNOT_POST_NOTICE : postUnconfirmed(error) ? UNCONFIRMED_NOTICE : FAILED_NOTICE);
+
 /**
  * After an ack, a failure is the user's too: they asked and nothing came. Tells them, privately
  * (how to fix it when Slack would not let us post there; to try again otherwise). An expired
@@ -61,7 +64,7 @@ export async function tellUserItFailed(args: { error: unknown; body: unknown; cl
     return;
   }
   try {
-    const told = await sendNotice(client, noticeRouteOf(body, args.fetch), cannotPostHere(error) ? CANNOT_POST_NOTICE : FAILED_NOTICE);
+    const told = await sendNotice(client, noticeRouteOf(body, args.fetch), noticeFor(error));
     log.info({ told }, told ? 'told the user it failed' : 'no way to tell the user it failed');
   } catch (noticeError) {
     log.warn({ err: noticeError }, 'could not tell the user it failed either');

@@ -54,6 +54,7 @@ export const ButtonClickInput = z.object({
     channel_id: maybe(slackId),
     message_ts: maybe(ts),
     thread_ts: maybe(ts),
+    view_id: maybe(slackId),
   }),
   channel: maybe(z.object({ id: slackId })),
   message: maybe(z.object({ ts: maybe(ts), thread_ts: maybe(ts) })),

@@ -15,6 +15,12 @@ export const FAILED_NOTICE = noticeMessage(
   'Slack didn’t take my answer just now. Please try again in a minute.',
 );
 
+/** Slack did not answer a post in time (or answered 5xx): it may be there. Not retried, so never twice. */
+export const UNCONFIRMED_NOTICE = noticeMessage(
+  ':warning: Slack didn’t confirm my message, so it may not have been posted. Check the conversation before trying again.',
+  'Slack didn’t confirm my message, so it may not have been posted. Check the conversation before trying again.',
+);
+
 /** The request had a shape we could not read (never from Slack itself). */
 export const UNREADABLE_NOTICE = noticeMessage(':warning: I couldn’t read that request. Please try again.', 'I couldn’t read that request. Please try again.');
 

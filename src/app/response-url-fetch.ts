@@ -3,6 +3,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from '../logger.js';
 import { currentLog } from './request-context.js';
 import { mayRetry, retryDelayMs, type RetryPolicy } from './retry-delay.js';
+import { sentNothing } from './send-failure.js';
 
 /** The fetch Bolt and the Web API client take: a URL (never a Request) and options. */
 type Fetch = webApi.FetchFunction;
@@ -25,11 +26,27 @@ const retryAfterMs = (response: FetchResponse): number | undefined => {
 };
 
 /**
+ * Whether a response_url post only replaces or deletes the message it came from: done twice,
+ * it looks the same as once. Any other post adds a message, so doing it twice shows it twice.
+ */
+function replacesOriginal(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    const parsed = JSON.parse(body) as { replace_original?: unknown; delete_original?: unknown };
+    return parsed.replace_original === true || parsed.delete_original === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The `fetch` Bolt uses for the Web API client and for `respond()`. NOTE: Bolt's `respond()`
  * posts to the response_url once, with no retry; this gives those posts the Web API client's
- * bounded policy: a 5xx, a 429 (after its `Retry-After`) or a network error is tried again,
- * within the policy's tries and time. What still fails comes back as it is (Bolt turns a non-2xx
- * into a `RespondError`), and an expired response_url (404) is never retried.
+ * bounded policy, within its tries and time. A 429 (after its `Retry-After`) and a connection
+ * refused (nothing sent) are always tried again; a 5xx, a timeout or a cut connection only for
+ * posts that replace or delete the original, since Slack may have carried out the first try and
+ * a post that adds a message would then show twice. What still fails comes back as it is (Bolt
+ * turns a non-2xx into a `RespondError`), and an expired response_url (404) is never retried.
  */
 export function responseUrlFetch(options: ResponseUrlFetchOptions): Fetch {
   const { apiUrl, policy, timeoutMs, log } = options;
@@ -38,6 +55,7 @@ export function responseUrlFetch(options: ResponseUrlFetchOptions): Fetch {
   return async (input, init) => {
     const url = String(input);
     if (url.startsWith(apiUrl)) return inner(input, init);
+    const idempotent = replacesOriginal(init?.body);
     const started = Date.now();
     for (let attempt = 0; ; attempt += 1) {
       let response: FetchResponse | undefined;
@@ -48,8 +66,14 @@ export function responseUrlFetch(options: ResponseUrlFetchOptions): Fetch {
         failure = error;
       }
       if (response && response.status < 500 && response.status !== 429) return response;
-      const waitMs = (response && retryAfterMs(response)) ?? retryDelayMs(policy, attempt);
       const what = response ? { status: response.status } : { err: failure };
+      const retryable = response ? response.status === 429 || idempotent : idempotent || sentNothing(failure);
+      if (!retryable) {
+        currentLog(log).warn(what, 'response_url post failed; not retried, it may have been posted');
+        if (response) return response;
+        throw failure;
+      }
+      const waitMs = (response && retryAfterMs(response)) ?? retryDelayMs(policy, attempt);
       if (!mayRetry(policy, attempt, Date.now() - started, waitMs)) {
         currentLog(log).warn({ ...what, tries: attempt + 1 }, 'response_url post failed; giving up');
         if (response) return response;

@@ -66,6 +66,8 @@ export interface PaperbotOptions {
   search?: (real: PaperSearch) => PaperSearch;
   /** The Web API and response_url retry policy; none by default, so a fault shows at once. */
   retryConfig?: webApi.RetryOptions;
+  /** The Web API and response_url per-try timeout (ms); the app's default when unset. */
+  timeoutMs?: number;
   seenEvents?: SeenEvents;
   /** True by default: each `send` returns once its listener is done. */
   processBeforeResponse?: boolean;
@@ -103,7 +105,7 @@ export async function startPaperbot(options: PaperbotOptions = {}): Promise<Pape
     logger,
     identity: { botId: BOT.botId, botUserId: BOT.userId },
     processBeforeResponse: options.processBeforeResponse ?? true,
-    clientOptions: { retryConfig: options.retryConfig ?? { retries: 0 } },
+    clientOptions: { retryConfig: options.retryConfig ?? { retries: 0 }, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
     seenEvents: options.seenEvents,
   });
   const server = (await app.start(0)) as Server;

@@ -71,7 +71,7 @@ export function appHomeOpened(options: { user?: string; tab?: 'home' | 'messages
 
 /** Where the clicked button was: under `/paper` (ephemeral), on a message in a thread, or on the Home tab. */
 export type Container =
-  | { type: 'ephemeral'; channel: string }
+  | { type: 'ephemeral'; channel: string; messageTs?: string }
   | { type: 'thread'; channel: string; ts: string; threadTs?: string }
   | { type: 'home' };
 
@@ -87,7 +87,7 @@ export function blockAction(options: { actionId: string; value: string; blockId?
   };
   delete payload.response_url;
   if (c.type === 'ephemeral') {
-    payload.container = { ...base.container, channel_id: c.channel, is_ephemeral: true };
+    payload.container = { ...base.container, channel_id: c.channel, is_ephemeral: true, ...(c.messageTs ? { message_ts: c.messageTs } : {}) };
     payload.channel = { ...base.channel, id: c.channel };
   } else if (c.type === 'thread') {
     payload.container = { type: 'message', message_ts: c.ts, channel_id: c.channel, is_ephemeral: false, ...(c.threadTs ? { thread_ts: c.threadTs } : {}) };

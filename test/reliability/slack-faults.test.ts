@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cardsIn } from '../helpers/blocks.js';
-import { appMention, blockAction, messageShortcut, slashCommand } from '../helpers/payloads.js';
+import { appHomeOpened, appMention, blockAction, messageShortcut, slashCommand } from '../helpers/payloads.js';
 import { FAST_RETRIES, startPaperbot, type Paperbot } from '../helpers/paperbot.js';
 
 let bot: Paperbot;
@@ -38,54 +38,83 @@ describe('the Web API rate-limiting us (429 + Retry-After)', () => {
   });
 });
 
-describe('5xx and network errors on posting', () => {
-  it('a 5xx or two is retried and the reply arrives once', async () => {
-    bot.fake.inject('chat.postMessage', { status: 500 }, { status: 503 });
-    await bot.send(mention());
-    expect(bot.fake.api('chat.postMessage')).toHaveLength(3);
-    expect(bot.fake.delivered('chat.postMessage')).toHaveLength(1);
-  });
-
-  it('a dropped connection is retried and the reply arrives once', async () => {
-    bot.fake.inject('chat.postMessage', { drop: true });
-    await bot.send(mention());
-    expect(bot.fake.api('chat.postMessage')).toHaveLength(2);
-    expect(bot.fake.delivered('chat.postMessage')).toHaveLength(1);
-  });
-
-  it('after a few tries, gives up: logs it and tells the user, ephemerally, in the thread', async () => {
+describe('5xx and network errors on posting: never retried, so never posted twice', () => {
+  // Slack may have carried out a post it answered with a 5xx, a timeout or a cut connection.
+  it('a 5xx is not retried: logged, and the user is told privately it may not have been posted', async () => {
     bot.logs.length = 0;
-    bot.fake.inject('chat.postMessage', ...Array(TRIES).fill({ status: 502 }));
+    bot.fake.inject('chat.postMessage', { status: 500 });
     await bot.send(mention());
-    expect(bot.fake.api('chat.postMessage')).toHaveLength(TRIES);
-    expect(bot.fake.delivered('chat.postMessage')).toEqual([]);
+    expect(bot.fake.api('chat.postMessage')).toHaveLength(1);
     const [note] = bot.fake.delivered('chat.postEphemeral');
     expect(note!.params).toMatchObject({ channel: CHANNEL, user: 'U0ASKER', thread_ts: '1515449483.000900' });
-    expect(note!.params.text).toContain('try again');
+    expect(note!.params.text).toContain('may not have been posted');
+    expect(levels(40).find((l) => /post unconfirmed/.test(l.msg))).toMatchObject({ method: 'chat.postMessage', status: 500 });
     expect(levels(50).find((l) => l.msg === 'listener failed')).toMatchObject({ event: 'app_mention', channel: CHANNEL });
   });
 
-  it('a button whose post keeps failing tells the clicker through its response_url', async () => {
-    bot.fake.inject('chat.postMessage', ...Array(TRIES).fill({ drop: true }));
+  it('a connection cut after sending is not retried either', async () => {
+    bot.fake.inject('chat.postMessage', { drop: true });
+    await bot.send(mention());
+    expect(bot.fake.api('chat.postMessage')).toHaveLength(1);
+    expect(bot.fake.delivered('chat.postEphemeral')[0]!.params.text).toContain('may not have been posted');
+  });
+
+  it('a late answer that outlasts the timeout is not retried', async () => {
+    const slow = await startPaperbot({ retryConfig: FAST_RETRIES, timeoutMs: 200 });
+    try {
+      slow.fake.inject('chat.postMessage', { delayMs: 400 });
+      await slow.send(mention());
+      expect(slow.fake.api('chat.postMessage')).toHaveLength(1);
+      expect(slow.fake.delivered('chat.postEphemeral')[0]!.params.text).toContain('may not have been posted');
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('reads and idempotent calls keep the bounded retry (views.publish after a 5xx)', async () => {
+    bot.fake.inject('views.publish', { status: 500 }, { drop: true });
+    await bot.send(appHomeOpened());
+    expect(bot.fake.api('views.publish')).toHaveLength(3);
+    expect(bot.fake.delivered('views.publish')).toHaveLength(1);
+  });
+
+  it('a button whose post fails tells the clicker through its response_url', async () => {
+    bot.fake.inject('chat.postMessage', { drop: true });
     await bot.send(blockAction({ actionId: 'paper_abstract', value: paperId(), container: THREAD, responseUrl: bot.fake.responseUrl('fail') }));
+    expect(bot.fake.api('chat.postMessage')).toHaveLength(1);
     expect(bot.fake.delivered('chat.postMessage')).toEqual([]);
     const [note] = bot.fake.deliveredResponses('fail');
     expect(note!.params).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(note!.params.text).toContain('try again');
+    expect(note!.params.text).toContain('may not have been posted');
   });
 
-  it('respond() (response_url) is retried on 5xx and network errors, and arrives once', async () => {
-    bot.fake.inject('response_url:resp', { status: 500 }, { drop: true });
+  it('respond() that adds a message is not retried after a 5xx or a cut connection', async () => {
+    bot.fake.inject('response_url:resp', { status: 500 });
     await bot.send(blockAction({ actionId: 'paper_abstract', value: paperId(), container: EPHEMERAL, responseUrl: bot.fake.responseUrl('resp') }));
-    expect(bot.fake.responses('resp')).toHaveLength(3);
-    expect(bot.fake.deliveredResponses('resp')).toHaveLength(1);
+    // The answer once, then the failure notice once: never the answer twice.
+    const posts = bot.fake.responses('resp');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.params.text).toContain('try again');
+    bot.fake.inject('response_url:cut', { drop: true }, { drop: true });
+    await bot.send(blockAction({ actionId: 'paper_abstract', value: paperId(), container: EPHEMERAL, responseUrl: bot.fake.responseUrl('cut') }));
+    expect(bot.fake.responses('cut')).toHaveLength(2);
   });
 
-  it('respond() gives up after the same bounded number of tries', async () => {
+  it('respond() that replaces the original is retried on 5xx and network errors, and arrives once', async () => {
+    const more = `s:5:diffusion`;
+    bot.fake.inject('response_url:again', { status: 500 }, { drop: true });
+    await bot.send(blockAction({ actionId: 'results_more', value: more, container: EPHEMERAL, responseUrl: bot.fake.responseUrl('again') }));
+    expect(bot.fake.responses('again')).toHaveLength(3);
+    const delivered = bot.fake.deliveredResponses('again');
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.params.replace_original).toBe(true);
+  });
+
+  it('a replacing respond() gives up after the bounded number of tries', async () => {
     bot.fake.inject('response_url', ...Array(TRIES * 2).fill({ status: 500 }));
-    await bot.send(blockAction({ actionId: 'paper_abstract', value: paperId(), container: EPHEMERAL, responseUrl: bot.fake.responseUrl('never') }));
-    // The answer's tries, then the failure notice's tries, to the same dead response_url.
-    expect(bot.fake.responses('never')).toHaveLength(TRIES * 2);
+    await bot.send(blockAction({ actionId: 'results_more', value: 's:5:diffusion', container: EPHEMERAL, responseUrl: bot.fake.responseUrl('never') }));
+    // The answer's tries, then the failure notice once (it adds a message), to the same dead response_url.
+    expect(bot.fake.responses('never')).toHaveLength(TRIES + 1);
     expect(levels(40).find((l) => l.msg === 'could not tell the user it failed either')).toBeDefined();
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buttonsIn, cardsIn, textOf, unescapeMrkdwn } from '../helpers/blocks.js';
 import { BOT } from '../helpers/fake-slack.js';
-import { appMention, blockAction, slashCommand } from '../helpers/payloads.js';
+import { appMention, blockAction, nextTs, slashCommand } from '../helpers/payloads.js';
 import { startPaperbot, type Paperbot } from '../helpers/paperbot.js';
 
 let bot: Paperbot;
@@ -19,7 +19,8 @@ async function commandResults(query: string) {
   return res.json;
 }
 
-function clickShare(card: { id: string; blockId: string | undefined }, responseUrlId: string, container: Parameters<typeof blockAction>[0]['container'] = { type: 'ephemeral', channel: CHANNEL }) {
+// Each click on its own results message, as in Slack: the same button clicked twice is one share.
+function clickShare(card: { id: string; blockId: string | undefined }, responseUrlId: string, container: Parameters<typeof blockAction>[0]['container'] = { type: 'ephemeral', channel: CHANNEL, messageTs: nextTs() }) {
   return bot.send(blockAction({ actionId: 'paper_share', value: card.id, blockId: card.blockId, container, responseUrl: bot.fake.responseUrl(responseUrlId), user: SHARER }));
 }
 
@@ -110,6 +111,41 @@ describe('Share from /paper results', () => {
     const [note] = bot.fake.responses('long');
     expect(note!.params).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(note!.params.text).toContain('Shared');
+  });
+});
+
+describe('Share clicked twice (a double-click, or Slack delivering the click again)', () => {
+  it('posts the card and abstract once; the repeat posts nothing', async () => {
+    const card = cardsIn(await commandResults('diffusion'))[2]!;
+    bot.fake.reset();
+    const container = { type: 'ephemeral', channel: CHANNEL, messageTs: nextTs() } as const;
+    await Promise.all([clickShare(card, 'twice1', container), clickShare(card, 'twice2', container)]);
+    await clickShare(card, 'twice3', container);
+    expect(bot.fake.api('chat.postMessage')).toHaveLength(2);
+    expect(bot.logs.filter((l) => /same click again/.test(l.msg))).toHaveLength(2);
+  });
+
+  it('in a thread too; another user, paper or results message is a share of its own', async () => {
+    await bot.send(appMention({ words: 'diffusion', channel: 'C0LAN2Q65' }));
+    const [a, b] = cardsIn(bot.fake.api('chat.postMessage')[0]!.params);
+    bot.fake.reset();
+    const thread = { type: 'thread', channel: 'C0LAN2Q65', ts: nextTs(), threadTs: '1515449483.000108' } as const;
+    await clickShare(a!, 't1', thread);
+    await clickShare(a!, 't2', thread);
+    expect(bot.fake.api('chat.postMessage')).toHaveLength(2);
+    await clickShare(b!, 't3', thread);
+    await bot.send(blockAction({ actionId: 'paper_share', value: a!.id, blockId: a!.blockId, container: thread, responseUrl: bot.fake.responseUrl('t4'), user: 'U0SOMEONE' }));
+    await clickShare(a!, 't5', { ...thread, ts: nextTs() });
+    expect(bot.fake.api('chat.postMessage')).toHaveLength(8);
+  });
+
+  it('a share that failed may be clicked again', async () => {
+    const card = cardsIn(await commandResults('diffusion'))[3]!;
+    const container = { type: 'ephemeral', channel: CHANNEL, messageTs: nextTs() } as const;
+    bot.fake.failNext('chat.postMessage', 'not_in_channel');
+    await clickShare(card, 'retry1', container);
+    await clickShare(card, 'retry2', container);
+    expect(bot.fake.delivered('chat.postMessage').filter((c) => c.response?.ok)).toHaveLength(2);
   });
 });
 
