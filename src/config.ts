@@ -1,13 +1,18 @@
 import { join } from 'node:path';
-import { z } from 'zod';
 import { PROJECT_ROOT } from './paths.js';
 
 /**
  * Every default Paperbot has lives here, so there is one place to read what it does.
- * NOTE: environment settings (tokens, port, log level) are read by `readConfig` below.
+ * NOTE: environment settings (tokens, port, log level) are read by `readConfig` in env-config.ts.
  */
 
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
+
+/** Defaults of the settings read from the environment (env-config.ts). */
+export const ENV_DEFAULTS = {
+  port: 3000,
+  logLevel: 'info',
+} as const;
 
 export const CORPUS = {
   sourcesDir: 'sources',
@@ -152,109 +157,6 @@ export const SLACK_ANSWERS = {
    */
   cacheEntries: 500,
 } as const;
-
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevelName = (typeof LOG_LEVELS)[number];
-
-/** An empty `KEY=` line in .env means "not set", as people expect. */
-const unsetIfBlank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfBlank, schema.optional());
-
-const envSchema = z.object({
-  SLACK_BOT_TOKEN: optional(z.string().trim().startsWith('xoxb-', 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)')),
-  SLACK_SIGNING_SECRET: optional(
-    z.string().trim()
-      .regex(/^\S{8,}$/, 'must be the Signing Secret (Basic Information → App Credentials)')
-      .refine((s) => !/^(xox|xapp-)/.test(s), 'looks like a token, not the Signing Secret (Basic Information → App Credentials)'),
-  ),
-  SLACK_APP_TOKEN: optional(z.string().trim().startsWith('xapp-', 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)')),
-  PORT: z.preprocess(unsetIfBlank, z.coerce.number('must be a number').int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(3000)),
-  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
-  LOG_LEVEL: z.preprocess(unsetIfBlank, z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info')),
-  PAPERBOT_DATA_DIR: z.preprocess(unsetIfBlank, z.string().default(DEFAULT_DATA_DIR)),
-});
-
-/** Every environment variable Paperbot reads (`.env.example` lists them all). */
-export const ENV_VARS = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
-
-interface BaseConfig {
-  port: number;
-  logLevel: LogLevelName;
-  dataDir: string;
-  /** Another base URL for Slack's Web API (tests, proxies); Slack's own when undefined. */
-  slackApiUrl: string | undefined;
-}
-
-/** Socket Mode: Slack pushes over a WebSocket, no public URL needed. */
-export interface SocketConfig extends BaseConfig {
-  mode: 'socket';
-  botToken: string;
-  appToken: string;
-}
-
-/** HTTP: Slack posts to `/slack/events` on `port`. */
-export interface HttpConfig extends BaseConfig {
-  mode: 'http';
-  botToken: string;
-  signingSecret: string;
-}
-
-/** No Slack settings at all: search from the terminal. */
-export interface LocalConfig extends BaseConfig {
-  mode: 'local';
-}
-
-export type Config = SocketConfig | HttpConfig | LocalConfig;
-export type SlackConfig = SocketConfig | HttpConfig;
-
-/** Settings that are missing or wrong; `message` says what to fix. */
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(
-      `Paperbot's settings are incomplete or invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
-        'See .env.example and docs/slack-setup.md.',
-    );
-    this.name = 'ConfigError';
-  }
-}
-
-/**
- * Reads Paperbot's settings from the environment: defaults, coercion and validation in one place.
- * With `SLACK_APP_TOKEN` it runs in Socket Mode; with a bot token and signing secret it serves
- * HTTP; with no Slack settings at all it runs locally. Anything in between throws a
- * {@link ConfigError} naming every problem.
- *
- * @example
- * const config = readConfig({ SLACK_BOT_TOKEN: 'xoxb-…', SLACK_APP_TOKEN: 'xapp-…' });
- * config.mode; // 'socket'
- */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
-  }
-  const e = parsed.data;
-  const base: BaseConfig = { port: e.PORT, logLevel: e.LOG_LEVEL, dataDir: e.PAPERBOT_DATA_DIR, slackApiUrl: e.SLACK_API_URL };
-  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = e;
-
-  if (!botToken && !signingSecret && !appToken) return { ...base, mode: 'local' };
-  if (appToken) {
-    if (!botToken) throw new ConfigError(['SLACK_BOT_TOKEN is missing: Socket Mode (SLACK_APP_TOKEN is set) also needs the bot token (OAuth & Permissions → Bot User OAuth Token, xoxb-…).']);
-    return { ...base, mode: 'socket', botToken, appToken };
-  }
-  const missing = [
-    !botToken && 'SLACK_BOT_TOKEN is missing (OAuth & Permissions → Bot User OAuth Token, xoxb-…).',
-    !signingSecret && 'SLACK_SIGNING_SECRET is missing (Basic Information → App Credentials → Signing Secret).',
-  ].filter((p): p is string => typeof p === 'string');
-  if (!botToken || !signingSecret) {
-    throw new ConfigError([...missing, 'HTTP mode needs both; or set SLACK_APP_TOKEN (and SLACK_BOT_TOKEN) for Socket Mode; or unset all SLACK_* settings to search locally.']);
-  }
-  return { ...base, mode: 'http', botToken, signingSecret };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Search: analysis, ranking and limits (src/search).
-// ---------------------------------------------------------------------------------------------
 
 /**
  * How search analyses, ranks and bounds a query. Ranking is BM25F over title, abstract and

@@ -1,7 +1,7 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
-import type { LogLevelName } from './config.js';
+import type { LogLevelName } from './env-config.js';
 
 export type { Logger };
 

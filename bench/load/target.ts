@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { summarizeCorpus } from '../../src/app/corpus-summary.js';
 import { createApp } from '../../src/app/create-app.js';
-import { readConfig, type HttpConfig } from '../../src/config.js';
+import { readConfig, type HttpConfig } from '../../src/env-config.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createLogger } from '../../src/logger.js';
 import { createPaperSearch } from '../../src/search/paper-search.js';

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
-import { SLACK_WEB_API, type SlackConfig } from '../config.js';
+import { SLACK_WEB_API } from '../config.js';
+import { type SlackConfig } from '../env-config.js';
 import type { BotIdentity } from './create-app.js';
 
 /** The bot token was rejected (revoked, from another app, mistyped). */

@@ -1,6 +1,7 @@
 import { App, type CustomRoute, type Receiver, type webApi } from '@slack/bolt';
 import { registerListeners } from '../../handlers/index.js';
-import { SLACK_APP, SLACK_SHARES, SLACK_WEB_API, type HttpConfig, type SlackConfig } from '../config.js';
+import { SLACK_APP, SLACK_SHARES, SLACK_WEB_API } from '../config.js';
+import { type HttpConfig, type SlackConfig } from '../env-config.js';
 import { toBoltLogger, type Logger } from '../logger.js';
 import type { Deps, PaperbotContext } from './deps.js';
 import { dedupeEvents, MemorySeenEvents, type SeenEvents } from './event-dedupe.js';

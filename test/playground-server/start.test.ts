@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readConfig, type LocalConfig } from '../../src/config.js';
+import { readConfig, type LocalConfig } from '../../src/env-config.js';
 import { createLogger } from '../../src/logger.js';
 import { runPlayground } from '../../src/playground/run.js';
 import { PortInUseError, startPlayground } from '../../src/playground/start.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_DATA_DIR, ENV_VARS, readConfig } from '../../src/config.js';
+import { DEFAULT_DATA_DIR } from '../../src/config.js';
+import { ConfigError, ENV_VARS, readConfig } from '../../src/env-config.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 const BOT = 'xoxb-1-2-abc';

@@ -3,7 +3,7 @@ import { BotTokenError, fetchBotIdentity } from '../../src/app/bot-identity.js';
 import { summarizeCorpus } from '../../src/app/corpus-summary.js';
 import { createApp } from '../../src/app/create-app.js';
 import type { Deps } from '../../src/app/deps.js';
-import { readConfig, type SlackConfig } from '../../src/config.js';
+import { readConfig, type SlackConfig } from '../../src/env-config.js';
 import { createLogger, toBoltLogger } from '../../src/logger.js';
 import { createPaperSearch } from '../../src/search/paper-search.js';
 import { BOT, FakeSlack } from '../helpers/fake-slack.js';
