@@ -1,4 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
+import { authorsLine, monthYear } from '../render/paper-meta.js';
 import type { SearchHit, SearchResponse } from '../search/types.js';
 
 const WIDTH = 96;
@@ -11,17 +12,9 @@ export interface Style {
 export const plainStyle: Style = { bold: (t) => t, dim: (t) => t };
 export const ansiStyle: Style = { bold: (t) => `\x1b[1m${t}\x1b[22m`, dim: (t) => `\x1b[2m${t}\x1b[22m` };
 
-/** `2023-08` → `Aug 2023`. */
-export function monthYear(published: string | null): string | null {
-  if (!published) return null;
-  const [year, month] = published.split('-');
-  const name = new Date(Date.UTC(Number(year), Number(month) - 1, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' });
-  return `${name} ${year}`;
-}
-
-export function byline(paper: Paper, maxAuthors = 3): string {
-  const authors = paper.authors.length > maxAuthors ? `${paper.authors.slice(0, maxAuthors).join(', ')} et al.` : paper.authors.join(', ');
-  return [paper.arxivId ?? 'no arXiv id', monthYear(paper.published), authors].filter(Boolean).join(' · ');
+/** "2308.16582 · Aug 2023 · A, B, C et al.": the same facts, in the same order, as a Slack card's context line. */
+export function byline(paper: Paper, maxAuthors?: number): string {
+  return [paper.arxivId ?? 'no arXiv id', monthYear(paper.published), authorsLine(paper.authors, maxAuthors)].filter(Boolean).join(' · ');
 }
 
 function wrap(text: string, indent: string): string {
