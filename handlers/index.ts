@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { Deps, PaperbotContext } from '../src/app/deps.js';
+import type { Deps, PaperbotContext } from '../src/slack/deps.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';

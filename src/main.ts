@@ -1,18 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fetchBotIdentity } from './app/bot-identity.js';
-import { summarizeCorpus } from './app/corpus-summary.js';
-import { createApp } from './app/create-app.js';
-import { installProcessGuards } from './app/process-guard.js';
-import { stopOnSignals } from './app/shutdown.js';
-import type { Deps } from './app/deps.js';
+import { registerListeners } from '../handlers/index.js';
 import { SLACK_APP } from './config.js';
+import { summarizeCorpus } from './corpus/corpus-summary.js';
 import { readConfig, type Config } from './env-config.js';
 import { loadCorpus } from './corpus/load-corpus.js';
 import { createLogger, toBoltLogger } from './logger.js';
 import { PROJECT_ROOT } from './paths.js';
 import { runPlayground } from './playground/run.js';
+import { installProcessGuards } from './process/process-guard.js';
+import { stopOnSignals } from './process/shutdown.js';
 import { createPaperSearch } from './search/paper-search.js';
+import { fetchBotIdentity } from './slack/bot-identity.js';
+import { createApp } from './slack/create-app.js';
+import type { Deps } from './slack/deps.js';
 
 /** Settings from `.env` when there is one; variables already set in the environment win. */
 function loadDotEnv(): void {
@@ -44,12 +45,12 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   const search = createPaperSearch(corpus.papers);
-  const deps: Deps = { search, corpus: summarizeCorpus(corpus.papers, corpus.sources), random: Math.random };
+  const deps: Deps = { search, corpusSummary: summarizeCorpus(corpus.papers, corpus.sources), random: Math.random };
 
   if (config.mode === 'local') {
     // No Slack settings: the same app, behind a stand-in for Slack, in the browser.
     try {
-      await runPlayground({ deps, logger, config });
+      await runPlayground({ deps, logger, config, listeners: registerListeners });
     } catch (error) {
       fail((error as Error).message);
     }
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
-  const app = createApp({ config, deps, logger, identity });
+  const app = createApp({ config, deps, logger, identity, listeners: registerListeners });
   const started = config.mode === 'http' ? await app.start(config.port) : await app.start();
   // With PORT=0 the system picks the port: say which.
   const port = (started as { address?: () => unknown } | undefined)?.address?.() as { port?: number } | undefined;

@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
-import { summarizeCorpus } from '../../src/app/corpus-summary.js';
-import { createApp } from '../../src/app/create-app.js';
+import { registerListeners } from '../../handlers/index.js';
+import { summarizeCorpus } from '../../src/corpus/corpus-summary.js';
+import { createApp } from '../../src/slack/create-app.js';
 import { readConfig, type HttpConfig } from '../../src/env-config.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createLogger } from '../../src/logger.js';
@@ -25,8 +26,8 @@ async function startTarget(kind: string, apiUrl: string): Promise<{ server: Serv
   }
   const config = readConfig({ SLACK_BOT_TOKEN: BENCH_TOKEN, SLACK_SIGNING_SECRET: BENCH_SECRET, SLACK_API_URL: apiUrl, PORT: '0', LOG_LEVEL: 'info' }) as HttpConfig;
   const corpus = loadCorpus(config.dataDir);
-  const deps = { search: createPaperSearch(corpus.papers), corpus: summarizeCorpus(corpus.papers, corpus.sources), random: Math.random };
-  const app = createApp({ config, deps, logger: createLogger({ level: config.logLevel, pretty: false }), identity: BENCH_BOT });
+  const deps = { search: createPaperSearch(corpus.papers), corpusSummary: summarizeCorpus(corpus.papers, corpus.sources), random: Math.random };
+  const app = createApp({ config, deps, logger: createLogger({ level: config.logLevel, pretty: false }), identity: BENCH_BOT, listeners: registerListeners });
   return { server: (await app.start(0)) as Server, stop: () => app.stop() };
 }
 

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, App, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Deps, PaperbotContext } from '../../src/app/deps.js';
+import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
 import { ACTION, actionPattern } from '../../src/render/action-ids.js';
-import { dispatch, route } from '../dispatch.js';
-import { sharePaperAction } from './share-paper.js';
+import { dispatch, route } from '../shared/dispatch.js';
+import { sharePaper } from './share-paper.js';
 import { showAbstract } from './show-abstract.js';
 import { showSearch } from './show-search.js';
 import { showSimilar } from './show-similar.js';
@@ -12,10 +12,10 @@ type Args = AllMiddlewareArgs<PaperbotContext> & SlackActionMiddlewareArgs;
 
 export function register(app: App<PaperbotContext>, deps: Deps): void {
   const routes = [
-    route<Args>(actionPattern(ACTION.share), sharePaperAction(deps)),
+    route<Args>(actionPattern(ACTION.share), sharePaper(deps)),
     route<Args>(actionPattern(ACTION.abstract), showAbstract(deps)),
     route<Args>(actionPattern(ACTION.similar), showSimilar(deps)),
-    // More results, "Did you mean", and the example searches all show a search view.
+    // More results, "Did you mean", and the example searches all show a search answer.
     route<Args>(actionPattern(ACTION.more), showSearch(deps)),
     route<Args>(actionPattern(ACTION.suggestion), showSearch(deps)),
     route<Args>(actionPattern(ACTION.example), showSearch(deps)),

@@ -1,11 +1,19 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { showPaperView } from '../../src/app/buttons.js';
-import type { Deps, PaperbotContext } from '../../src/app/deps.js';
+import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
+import { paperFromButton, readClick, tellExpired } from '../shared/button-click.js';
+import { originOf } from '../shared/origin.js';
+import { showBeside } from '../shared/show-beside.js';
 
 /** Abstract: the full abstract, under the results (ephemeral) or in the thread. */
 export const showAbstract =
   (deps: Deps) =>
   async ({ ack, body, client, respond, context }: AllMiddlewareArgs<PaperbotContext> & SlackActionMiddlewareArgs): Promise<void> => {
     await ack();
-    await showPaperView({ deps, body, client, respond, log: context.log }, 'abstract');
+    const args = { deps, body, client, respond, log: context.log };
+    const click = await readClick(args, 'abstract');
+    if (!click) return;
+    const paper = paperFromButton(deps, click.actions[0]!.value);
+    if (!paper) return tellExpired(args, click);
+    await showBeside({ deps, origin: originOf(click), answer: { kind: 'abstract', id: paper.id }, client, respond });
+    context.log.info('showed abstract');
   };

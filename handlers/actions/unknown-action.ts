@@ -1,11 +1,13 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { unknownButton } from '../../src/app/buttons.js';
-import type { Deps, PaperbotContext } from '../../src/app/deps.js';
+import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
+import { readClick, tellExpired } from '../shared/button-click.js';
 
-/** A button we never made: acked at once (not left to time out), nothing done, the clicker told it expired. */
+/** A button we never made (an old version's, a crafted one): acked at once (not left to time out), nothing done, the clicker told it expired. */
 export const unknownAction =
   (deps: Deps) =>
   async ({ ack, body, client, respond, context }: AllMiddlewareArgs<PaperbotContext> & SlackActionMiddlewareArgs): Promise<void> => {
     await ack();
-    await unknownButton({ deps, body, client, respond, log: context.log });
+    const args = { deps, body, client, respond, log: context.log };
+    const click = await readClick(args, 'unknown button');
+    if (click) await tellExpired(args, click);
   };

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { SLACK_APP } from '../../src/config.js';
-import type { Deps, PaperbotContext } from '../../src/app/deps.js';
-import { dispatch, route } from '../dispatch.js';
+import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
+import { dispatch, route } from '../shared/dispatch.js';
 import { paperCommand } from './paper.js';
 import { unknownCommand } from './unknown-command.js';
 

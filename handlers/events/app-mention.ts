@@ -1,10 +1,16 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { answerMention } from '../../src/app/answers.js';
-import type { Deps, PaperbotContext } from '../../src/app/deps.js';
+import { cachedAnswerText } from '../../src/answers/answer-cache.js';
+import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
+import { post } from '../../src/slack/outbound/post-message.js';
+import { MentionInput, readInput } from '../shared/inputs.js';
 
-/** `@Paperbot <words>` in a channel or thread: results (or a short help) in the thread. */
+/** `@Paperbot <words>` in a channel or thread: results (or a short help) in the mention's thread. */
 export const appMention =
   (deps: Deps) =>
   async ({ event, client, context }: AllMiddlewareArgs<PaperbotContext> & SlackEventMiddlewareArgs): Promise<void> => {
-    await answerMention(event, deps, client, context.log);
+    const mention = readInput(MentionInput, event, context.log, 'mention');
+    // Another bot quoting @Paperbot is not a question, and answering it could start a loop.
+    if (!mention || mention.bot_id) return;
+    await post(client, mention.channel, mention.thread_ts ?? mention.ts, cachedAnswerText(mention.text, deps, 'thread'));
+    context.log.info('answered');
   };

@@ -1,10 +1,19 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { answerDirectMessage } from '../../src/app/answers.js';
-import type { Deps, PaperbotContext } from '../../src/app/deps.js';
+import { cachedAnswerText } from '../../src/answers/answer-cache.js';
+import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
+import { post } from '../../src/slack/outbound/post-message.js';
+import { DirectMessageInput, readInput } from '../shared/inputs.js';
 
-/** A direct message to the bot: answered like a mention, in the thread. */
+/**
+ * A direct message to the bot: answered like a mention, in the thread. Edits, joins, bots
+ * (ourselves included) and other subtypes are not questions.
+ */
 export const directMessage =
   (deps: Deps) =>
   async ({ event, client, context }: AllMiddlewareArgs<PaperbotContext> & SlackEventMiddlewareArgs): Promise<void> => {
-    await answerDirectMessage(event, deps, client, context.log, context.botUserId);
+    const dm = readInput(DirectMessageInput, event, context.log, 'direct message');
+    if (!dm || dm.channel_type !== 'im' || dm.subtype !== undefined) return;
+    if (dm.bot_id || !dm.user || dm.user === context.botUserId) return;
+    await post(client, dm.channel, dm.thread_ts ?? dm.ts, cachedAnswerText(dm.text, deps, 'thread'));
+    context.log.info('answered');
   };

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { Deps, PaperbotContext } from '../../src/app/deps.js';
-import { dispatch, route } from '../dispatch.js';
+import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
+import { dispatch, route } from '../shared/dispatch.js';
 import { appHomeOpened } from './app-home-opened.js';
 import { appMention } from './app-mention.js';
 import { directMessage } from './direct-message.js';

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { SLACK_APP } from '../../src/config.js';
-import type { Deps, PaperbotContext } from '../../src/app/deps.js';
-import { dispatch, route } from '../dispatch.js';
+import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
+import { dispatch, route } from '../shared/dispatch.js';
 import { findPapers } from './find-papers.js';
 import { unknownShortcut } from './unknown-shortcut.js';
 

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import type { PaperbotContext } from '../../src/app/deps.js';
-import { UNREADABLE_NOTICE } from '../../src/app/notices.js';
-import { respondBelow } from '../../src/app/origin.js';
+import { UNREADABLE_NOTICE } from '../../src/render/notices.js';
+import type { PaperbotContext } from '../../src/slack/deps.js';
+import { respondBelow } from '../../src/slack/outbound/post-message.js';
 
 /** A shortcut we do not have (an old manifest's, a crafted one): acked at once, the user told when we can. */
 export const unknownShortcut = async ({ ack, respond, context }: AllMiddlewareArgs<PaperbotContext> & SlackShortcutMiddlewareArgs): Promise<void> => {

@@ -6,7 +6,7 @@ import type { Person, WorkspaceSetup } from './workspace.js';
 
 /**
  * The requests Slack sends an app, built the way Slack builds them (checked against Slack's own
- * examples in shared/slack/fixtures by test/playground-server/payloads.test.ts). Each returns the
+ * examples in shared/slack/fixtures by test/playground/payloads.test.ts). Each returns the
  * body Bolt's receivers hand to `app.processEvent`, decoded the way they decode it.
  */
 

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fetchBotIdentity } from '../app/bot-identity.js';
-import { createApp } from '../app/create-app.js';
-import type { Deps } from '../app/deps.js';
 import { PLAYGROUND } from '../config.js';
 import { type HttpConfig, type LocalConfig } from '../env-config.js';
 import type { Logger } from '../logger.js';
 import { PROJECT_ROOT } from '../paths.js';
+import { fetchBotIdentity } from '../slack/bot-identity.js';
+import { createApp, type RegisterListeners } from '../slack/create-app.js';
+import type { Deps } from '../slack/deps.js';
 import { Interactions } from './interactions.js';
 import { PlaygroundReceiver } from './receiver.js';
 import { createPlaygroundServer } from './server.js';
@@ -18,6 +18,8 @@ import { Workspace } from './workspace.js';
 export interface PlaygroundOptions {
   deps: Deps;
   logger: Logger;
+  /** The app's listeners (handlers/index.ts), as in every other mode. */
+  listeners: RegisterListeners;
   /** The settings `npm start` found (no Slack ones); the port is theirs. */
   config: LocalConfig;
   host?: string;
@@ -57,7 +59,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
 
   const identity = await fetchBotIdentity(config, clientOptions);
   const receiver = new PlaygroundReceiver({ ackTimeoutMs: options.ackTimeoutMs, logger });
-  const app = createApp({ config, deps, logger, identity, receiver, clientOptions });
+  const app = createApp({ config, deps, logger, identity, receiver, clientOptions, listeners: options.listeners });
   await app.start();
 
   const interactions = new Interactions(workspace, receiver, slack.responses, logger);

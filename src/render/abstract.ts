@@ -2,10 +2,10 @@ import { BLOCK_KIT } from '../config.js';
 import type { Paper } from '../corpus/paper.js';
 import { context, section, type Block } from './blocks.js';
 import { toMessage, type Message } from './message.js';
-import { cardActions, SURFACE_BUTTONS, type Surface } from './paper-card.js';
+import { cardActions, AUDIENCE_BUTTONS, type Audience } from './paper-card.js';
 import { linksLine, metaLine, paperUrl, titleLink } from './paper-meta.js';
 import { escapeText, link, splitText } from './text.js';
-import { cardBlockId } from './view-state.js';
+import { cardBlockId } from './answer-state.js';
 
 // An abstract may use most of a message's text budget, not all of it: title, links and buttons need room.
 const ABSTRACT_BUDGET = BLOCK_KIT.messageTextBudget - 2_000;
@@ -43,11 +43,11 @@ function footer(paper: Paper): Block[] {
  * A paper's full abstract, as asked for with the Abstract button, with Share (and, for `/paper`,
  * Similar) under it.
  */
-export function abstractMessage(paper: Paper, options: { surface: Surface; shared?: boolean }): Message {
-  const buttons = SURFACE_BUTTONS[options.surface].filter((b) => b !== 'abstract');
-  const blockId = cardBlockId(0, { view: { kind: 'abstract', id: paper.id }, shared: options.shared ? [0] : [] });
+export function abstractMessage(paper: Paper, options: { audience: Audience; shared?: boolean }): Message {
+  const buttons = AUDIENCE_BUTTONS[options.audience].filter((b) => b !== 'abstract');
+  const blockId = cardBlockId(0, { answer: { kind: 'abstract', id: paper.id }, shared: options.shared ? [0] : [] });
   const actionBlocks = cardActions(paper, options.shared ? buttons.filter((b) => b !== 'share') : buttons, {
-    surface: options.surface,
+    audience: options.audience,
     blockId,
     shared: options.shared,
   });

@@ -1,11 +1,11 @@
 import { RESULTS, SLACK_APP } from '../config.js';
-import type { CorpusSummary } from '../app/corpus-summary.js';
+import type { CorpusSummary } from '../corpus/corpus-summary.js';
 import { ACTION } from './action-ids.js';
 import { actions, button, context, section, type Block } from './blocks.js';
 import { toMessage, type Message } from './message.js';
 import { monthYear } from './paper-meta.js';
 import { escapeText } from './text.js';
-import { viewValue } from './view-state.js';
+import { answerValue } from './answer-state.js';
 
 const FALLBACK_ID = '2308.16582';
 
@@ -35,7 +35,7 @@ export function syntaxLines(summary: CorpusSummary): string {
 export function exampleButtons(actionId: string = ACTION.suggestion): Block {
   return actions(
     RESULTS.exampleQueries.flatMap((query, i) => {
-      const value = viewValue({ kind: 'search', query, offset: 0 });
+      const value = answerValue({ kind: 'search', query, offset: 0 });
       // action_ids must differ within a block: numbered, and matched by actionPattern().
       return value ? [button({ text: query, actionId: `${actionId}-${i}`, value })] : [];
     }),
@@ -72,9 +72,4 @@ export function mentionHelpMessage(summary: CorpusSummary): Message {
     `I search ${corpusLine(summary)}. \`${SLACK_APP.command} help\` shows the query syntax.`,
   ].join('\n');
   return toMessage('Ask me about papers: mention me with some words, an arXiv id, "similar <id>" or "random".', [section(text)]);
-}
-
-/** A short notice (an error, a hint); `text` is mrkdwn the caller has escaped. */
-export function noticeMessage(text: string, fallback: string): Message {
-  return toMessage(fallback, [section(text)]);
 }

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { BLOCK_KIT, SLACK_APP } from '../config.js';
-import type { CorpusSummary } from '../app/corpus-summary.js';
+import type { CorpusSummary } from '../corpus/corpus-summary.js';
 import { ACTION } from './action-ids.js';
 import { context, divider, header, section, type Block } from './blocks.js';
 import { corpusLine, exampleButtons, syntaxLines } from './help.js';

@@ -6,23 +6,23 @@ import { linksLine, metaLine, titleLink } from './paper-meta.js';
 import { escapeFit } from './text.js';
 
 /**
- * Where cards are shown. `ephemeral`: only the asker sees them (`/paper`); `thread`: everyone in
+ * Who sees the cards. `ephemeral`: only the asker sees them (`/paper`); `thread`: everyone in
  * a thread sees them (mentions, DMs, the message shortcut).
  */
-export type Surface = 'ephemeral' | 'thread';
+export type Audience = 'ephemeral' | 'thread';
 
 export type CardButton = 'share' | 'abstract' | 'similar';
 
-/** Which buttons a card carries on each surface. */
-export const SURFACE_BUTTONS: Record<Surface, readonly CardButton[]> = {
+/** Which buttons a card carries for each audience. */
+export const AUDIENCE_BUTTONS: Record<Audience, readonly CardButton[]> = {
   ephemeral: ['share', 'abstract', 'similar'],
   thread: ['share', 'abstract'],
 };
 
 export interface CardOptions {
-  surface: Surface;
+  audience: Audience;
   buttons?: readonly CardButton[];
-  /** The actions block's id: where the page state rides (see view-state.ts). */
+  /** The actions block's id: where the page state rides (see answer-state.ts). */
   blockId?: string;
   /** Already shared: the Share button gives way to a note saying so. */
   shared?: boolean;
@@ -34,7 +34,7 @@ const BUTTONS: Record<CardButton, { text: string; actionId: string; style?: 'pri
   similar: { text: 'Similar', actionId: ACTION.similar },
 };
 
-const SHARED_NOTE: Record<Surface, string> = {
+const SHARED_NOTE: Record<Audience, string> = {
   ephemeral: ':white_check_mark: Shared to the channel, with the abstract in its thread',
   thread: ':white_check_mark: Shared in this thread',
 };
@@ -49,16 +49,16 @@ export function paperSummaryBlocks(paper: Paper): Block[] {
   return blocks;
 }
 
-/** One result: summary, then the buttons for its surface (Share, Abstract, Similar). */
+/** One result: summary, then the buttons for its audience (Share, Abstract, Similar). */
 export function paperCard(paper: Paper, options: CardOptions): Block[] {
-  const wanted = (options.buttons ?? SURFACE_BUTTONS[options.surface]).filter((b) => !(b === 'share' && options.shared));
+  const wanted = (options.buttons ?? AUDIENCE_BUTTONS[options.audience]).filter((b) => !(b === 'share' && options.shared));
   return [...paperSummaryBlocks(paper), ...cardActions(paper, wanted, options)];
 }
 
 /** The buttons (button values carry only the paper id), and the "shared" note when shared. */
 export function cardActions(paper: Paper, wanted: readonly CardButton[], options: CardOptions): Block[] {
   const blocks: Block[] = [];
-  if (options.shared) blocks.push(context([SHARED_NOTE[options.surface]]));
+  if (options.shared) blocks.push(context([SHARED_NOTE[options.audience]]));
   const elements: ButtonElement[] = wanted.map((b) => button({ ...BUTTONS[b], value: paper.id }));
   if (elements.length > 0) blocks.push(actions(elements, options.blockId));
   return blocks;

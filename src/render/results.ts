@@ -4,9 +4,9 @@ import type { SearchResponse } from '../search/types.js';
 import { ACTION } from './action-ids.js';
 import { actions, blockTextLength, button, context, divider, section, type Block } from './blocks.js';
 import { toMessage, type Message } from './message.js';
-import { paperCard, type Surface } from './paper-card.js';
+import { paperCard, type Audience } from './paper-card.js';
 import { escapeFit, escapeText, truncate } from './text.js';
-import { cardBlockId, viewValue, type PageState, type View } from './view-state.js';
+import { cardBlockId, answerValue, type AnswerState, type Answer } from './answer-state.js';
 
 interface CardsPage {
   /** mrkdwn, already escaped. */
@@ -14,10 +14,10 @@ interface CardsPage {
   /** Plain text for notifications. */
   fallback: string;
   papers: readonly Paper[];
-  surface: Surface;
-  state: PageState;
+  audience: Audience;
+  state: AnswerState;
   /** The next page, for a "More results" button. */
-  more?: View | null;
+  more?: Answer | null;
 }
 
 // Room kept for the heading and the "More results" row when budgeting cards.
@@ -33,7 +33,7 @@ export function cardsMessage(page: CardsPage): Message {
   let text = blockTextLength(blocks[0]!);
   for (const [index, paper] of page.papers.entries()) {
     const card = paperCard(paper, {
-      surface: page.surface,
+      audience: page.audience,
       blockId: cardBlockId(index, page.state),
       shared: page.state.shared.includes(index),
     });
@@ -43,7 +43,7 @@ export function cardsMessage(page: CardsPage): Message {
     blocks.push(divider(), ...card);
     text += cardText;
   }
-  const moreValue = page.more ? viewValue(page.more) : null;
+  const moreValue = page.more ? answerValue(page.more) : null;
   if (moreValue) blocks.push(divider(), actions([button({ text: 'More results', actionId: ACTION.more, value: moreValue })]));
   return toMessage(page.fallback, blocks);
 }
@@ -52,7 +52,7 @@ const quote = (query: string) => `“${escapeFit(query, RESULTS.queryEchoChars)}
 const titles = (papers: readonly Paper[]) => papers.map((p) => truncate(p.title, 120)).join('; ');
 
 export interface PageOptions {
-  surface: Surface;
+  audience: Audience;
   offset: number;
   /** Positions on this page already shared. */
   shared?: number[];
@@ -61,13 +61,13 @@ export interface PageOptions {
 /**
  * One page of search results. `/paper` pages on with "More results"; threads show one page.
  *
- * @example searchResultsMessage(search.search('diffusion', { limit: 5 }), { surface: 'ephemeral', offset: 0 })
+ * @example searchResultsMessage(search.search('diffusion', { limit: 5 }), { audience: 'ephemeral', offset: 0 })
  */
 export function searchResultsMessage(response: SearchResponse, options: PageOptions): Message {
   const { query, hits, total } = response;
   const papers = hits.map((h) => h.paper);
-  const { offset, surface } = options;
-  const state: PageState = { view: { kind: 'search', query, offset }, shared: options.shared ?? [] };
+  const { offset, audience } = options;
+  const state: AnswerState = { answer: { kind: 'search', query, offset }, shared: options.shared ?? [] };
   const next = offset + papers.length;
   const count = offset === 0 && next >= total ? `${total}` : `${offset + 1}–${next} of ${total}`;
   const heading = response.direct ? 'Here is that paper:' : `*${count}* ${total === 1 ? 'paper' : 'papers'} for ${quote(query)}`;
@@ -75,16 +75,16 @@ export function searchResultsMessage(response: SearchResponse, options: PageOpti
     heading,
     fallback: `Papers for "${truncate(query, RESULTS.queryEchoChars)}": ${titles(papers)}`,
     papers,
-    surface,
+    audience,
     state,
-    more: surface === 'ephemeral' && next < total ? { kind: 'search', query, offset: next } : null,
+    more: audience === 'ephemeral' && next < total ? { kind: 'search', query, offset: next } : null,
   });
 }
 
 /** Nothing matched: say so, and offer the "Did you mean" suggestion as a button. */
 export function noResultsMessage(query: string, suggestion: string | null): Message {
   const blocks: Block[] = [section(`No papers match ${quote(query)}.`)];
-  const value = suggestion ? viewValue({ kind: 'search', query: suggestion, offset: 0 }) : null;
+  const value = suggestion ? answerValue({ kind: 'search', query: suggestion, offset: 0 }) : null;
   if (suggestion && value) {
     blocks.push(
       section(`Did you mean *${escapeFit(suggestion, RESULTS.queryEchoChars)}*?`),
@@ -105,8 +105,8 @@ export function similarMessage(paper: Paper, similar: readonly Paper[], options:
     heading: `Papers like *${escapeFit(paper.title, RESULTS.titleChars)}*`,
     fallback: `Papers like "${truncate(paper.title, 200)}": ${titles(similar)}`,
     papers: similar,
-    surface: options.surface,
-    state: { view: { kind: 'similar', of: paper.id }, shared: options.shared ?? [] },
+    audience: options.audience,
+    state: { answer: { kind: 'similar', of: paper.id }, shared: options.shared ?? [] },
   });
 }
 
@@ -116,7 +116,7 @@ export function paperMessage(paper: Paper, options: Omit<PageOptions, 'offset'> 
     heading: options.heading ?? 'Here is that paper:',
     fallback: paper.title,
     papers: [paper],
-    surface: options.surface,
-    state: { view: { kind: 'paper', id: paper.id }, shared: options.shared ?? [] },
+    audience: options.audience,
+    state: { answer: { kind: 'paper', id: paper.id }, shared: options.shared ?? [] },
   });
 }

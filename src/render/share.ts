@@ -16,7 +16,7 @@ export function sharedCardMessage(paper: Paper, userId: string): Message {
   return toMessage(`${truncate(paper.title, 300)}: ${paper.tldr}`, blocks);
 }
 
-/** When the results cannot be redrawn (see view-state.ts), a short ephemeral note instead. */
+/** When the results cannot be redrawn (see answer-state.ts), a short ephemeral note instead. */
 export function sharedNoticeMessage(paper: Paper): Message {
   return toMessage(`Shared "${truncate(paper.title, 300)}".`, [context([`:white_check_mark: Shared *${escapeFit(paper.title, 200)}*, with the abstract in its thread.`])]);
 }

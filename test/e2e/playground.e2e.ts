@@ -2,13 +2,14 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../src/app/deps.js';
+import { registerListeners } from '../../handlers/index.js';
+import type { Deps } from '../../src/slack/deps.js';
 import { PLAYGROUND } from '../../src/config.js';
 import { readConfig, type LocalConfig } from '../../src/env-config.js';
 import { createLogger } from '../../src/logger.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { startPlayground, type Playground } from '../../src/playground/start.js';
-import { realDeps } from '../playground-server/harness.js';
+import { realDeps } from '../playground/harness.js';
 import { launchChromium } from './browser.js';
 
 /**
@@ -34,7 +35,7 @@ beforeAll(async () => {
   }
   deps = realDeps();
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });
-  playground = await startPlayground({ deps, logger, config: readConfig({ PORT: '0' }) as LocalConfig });
+  playground = await startPlayground({ deps, logger, config: readConfig({ PORT: '0' }) as LocalConfig, listeners: registerListeners });
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: VIEWPORT });
   const base = `http://localhost:${playground.port}/`;

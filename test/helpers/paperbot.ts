@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, webApi } from '@slack/bolt';
-import { summarizeCorpus } from '../../src/app/corpus-summary.js';
-import { createApp } from '../../src/app/create-app.js';
-import type { Deps, PaperbotContext } from '../../src/app/deps.js';
-import type { SeenEvents } from '../../src/app/event-dedupe.js';
+import { registerListeners } from '../../handlers/index.js';
+import { summarizeCorpus } from '../../src/corpus/corpus-summary.js';
+import { createApp } from '../../src/slack/create-app.js';
+import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
+import type { SeenEvents } from '../../src/slack/middleware/event-dedupe.js';
 import { DEFAULT_DATA_DIR } from '../../src/config.js';
 import { readConfig, type HttpConfig } from '../../src/env-config.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
@@ -99,12 +100,13 @@ export async function startPaperbot(options: PaperbotOptions = {}): Promise<Pape
   });
   const corpus = realCorpus();
   const real = createPaperSearch(corpus.papers);
-  const deps: Deps = { search: options.search ? options.search(real) : real, corpus: summarizeCorpus(corpus.papers, corpus.sources), random: options.random ?? Math.random };
+  const deps: Deps = { search: options.search ? options.search(real) : real, corpusSummary: summarizeCorpus(corpus.papers, corpus.sources), random: options.random ?? Math.random };
   const app = createApp({
     config,
     deps,
     logger,
     identity: { botId: BOT.botId, botUserId: BOT.userId },
+    listeners: registerListeners,
     processBeforeResponse: options.processBeforeResponse ?? true,
     clientOptions: { retryConfig: options.retryConfig ?? { retries: 0 }, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
     seenEvents: options.seenEvents,

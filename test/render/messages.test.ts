@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeCorpus } from '../../src/app/corpus-summary.js';
+import { summarizeCorpus } from '../../src/corpus/corpus-summary.js';
 import type { Paper } from '../../src/corpus/paper.js';
 import { abstractMessage, abstractReply } from '../../src/render/abstract.js';
 import { helpMessage, mentionHelpMessage } from '../../src/render/help.js';
@@ -9,7 +9,7 @@ import { paperCard } from '../../src/render/paper-card.js';
 import { authorsLine, linksLine, metaLine, monthYear } from '../../src/render/paper-meta.js';
 import { noResultsMessage, paperMessage, searchResultsMessage, similarMessage } from '../../src/render/results.js';
 import { sharedCardMessage } from '../../src/render/share.js';
-import { decodeView } from '../../src/render/view-state.js';
+import { decodeAnswer } from '../../src/render/answer-state.js';
 import { messageProblems } from '../helpers/block-limits.js';
 import { buttonsIn, cardsIn, textOf } from '../helpers/blocks.js';
 import { realCorpus } from '../helpers/paperbot.js';
@@ -42,10 +42,10 @@ describe('every message for every paper in the corpus', () => {
   it('stays within Block Kit limits, escaped, with fallback text', () => {
     for (const paper of [...papers, monster]) {
       const messages = {
-        card: toMessage(paper.title, paperCard(paper, { surface: 'ephemeral', blockId: 'c0' })),
-        single: paperMessage(paper, { surface: 'thread' }),
-        abstract: abstractMessage(paper, { surface: 'ephemeral' }),
-        abstractShared: abstractMessage(paper, { surface: 'thread', shared: true }),
+        card: toMessage(paper.title, paperCard(paper, { audience: 'ephemeral', blockId: 'c0' })),
+        single: paperMessage(paper, { audience: 'thread' }),
+        abstract: abstractMessage(paper, { audience: 'ephemeral' }),
+        abstractShared: abstractMessage(paper, { audience: 'thread', shared: true }),
         shared: sharedCardMessage(paper, 'UA8RXUSPL'),
         reply: abstractReply(paper),
       };
@@ -55,14 +55,14 @@ describe('every message for every paper in the corpus', () => {
 
   it('a full page of the longest papers still fits', () => {
     const longest = [...papers].sort((a, b) => b.title.length + b.tldr.length - (a.title.length + a.tldr.length)).slice(0, 5);
-    const message = searchResultsMessage({ ...response(longest), total: 40 }, { surface: 'ephemeral', offset: 0 });
+    const message = searchResultsMessage({ ...response(longest), total: 40 }, { audience: 'ephemeral', offset: 0 });
     expect(messageProblems(message)).toEqual([]);
     expect(cardsIn(message)).toHaveLength(5);
   });
 
   it('fifty monsters are cut down to what fits, never past the block or text budget', () => {
     const many = Array.from({ length: 50 }, (_, i) => ({ ...monster, id: `2401.${String(i).padStart(5, '0')}` }));
-    const message = searchResultsMessage({ ...response(many), total: 500 }, { surface: 'ephemeral', offset: 0 });
+    const message = searchResultsMessage({ ...response(many), total: 500 }, { audience: 'ephemeral', offset: 0 });
     expect(messageProblems(message)).toEqual([]);
     expect(cardsIn(message).length).toBeGreaterThan(0);
     expect(buttonsIn(message).some((b) => b.action_id === 'results_more')).toBe(true);
@@ -72,13 +72,13 @@ describe('every message for every paper in the corpus', () => {
 describe('a paper card', () => {
   it("escapes the corpus's <projektor>", () => {
     const paper = papers.find((p) => p.tldr.includes('<projektor>'))!;
-    const text = textOf({ blocks: paperCard(paper, { surface: 'thread' }) });
+    const text = textOf({ blocks: paperCard(paper, { audience: 'thread' }) });
     expect(text).toContain('&lt;projektor&gt;');
     expect(text).not.toContain('<projektor>');
   });
 
   it('truncates a long title and TL;DR at a word with an ellipsis, and keeps the link whole', () => {
-    const [title] = paperCard(monster, { surface: 'thread' });
+    const [title] = paperCard(monster, { audience: 'thread' });
     const shown = (title as { text: { text: string } }).text.text;
     expect(shown).toMatch(/^\*<https:\/\/arxiv\.org\/abs\/2401\.99999\|&lt;!channel&gt; &amp; &lt;@U024BE7LH&gt; Very Long Title Words .*Words…>\*\n/);
     expect(shown).toMatch(/\n&lt;!here&gt; tl;dr words .*words…$/);
@@ -87,14 +87,14 @@ describe('a paper card', () => {
 
   it('has the buttons of its surface, each carrying only the paper id', () => {
     const paper = papers[0]!;
-    const ephemeral = paperCard(paper, { surface: 'ephemeral' });
+    const ephemeral = paperCard(paper, { audience: 'ephemeral' });
     expect(buttonsIn({ blocks: ephemeral }).map((b) => [b.text.text, b.value])).toEqual([
       ['Share', paper.id],
       ['Abstract', paper.id],
       ['Similar', paper.id],
     ]);
-    expect(buttonsIn({ blocks: paperCard(paper, { surface: 'thread' }) }).map((b) => b.text.text)).toEqual(['Share', 'Abstract']);
-    expect(buttonsIn({ blocks: paperCard(paper, { surface: 'thread', shared: true }) }).map((b) => b.text.text)).toEqual(['Abstract']);
+    expect(buttonsIn({ blocks: paperCard(paper, { audience: 'thread' }) }).map((b) => b.text.text)).toEqual(['Share', 'Abstract']);
+    expect(buttonsIn({ blocks: paperCard(paper, { audience: 'thread', shared: true }) }).map((b) => b.text.text)).toEqual(['Abstract']);
   });
 });
 
@@ -147,13 +147,13 @@ describe('the shared card', () => {
 
 describe('results pages', () => {
   it('say which slice of how many, and offer More results only when there are more', () => {
-    const page = searchResultsMessage({ ...response(papers.slice(0, 5), 'llm'), total: 12 }, { surface: 'ephemeral', offset: 5 });
+    const page = searchResultsMessage({ ...response(papers.slice(0, 5), 'llm'), total: 12 }, { audience: 'ephemeral', offset: 5 });
     expect(textOf(page)).toContain('*6–10 of 12* papers for “llm”');
     const more = buttonsIn(page).find((b) => b.action_id === 'results_more')!;
-    expect(decodeView(more.value)).toEqual({ kind: 'search', query: 'llm', offset: 10 });
-    const last = searchResultsMessage({ ...response(papers.slice(0, 2), 'llm'), total: 12 }, { surface: 'ephemeral', offset: 10 });
+    expect(decodeAnswer(more.value)).toEqual({ kind: 'search', query: 'llm', offset: 10 });
+    const last = searchResultsMessage({ ...response(papers.slice(0, 2), 'llm'), total: 12 }, { audience: 'ephemeral', offset: 10 });
     expect(buttonsIn(last).some((b) => b.action_id === 'results_more')).toBe(false);
-    const thread = searchResultsMessage({ ...response(papers.slice(0, 3), 'llm'), total: 12 }, { surface: 'thread', offset: 0 });
+    const thread = searchResultsMessage({ ...response(papers.slice(0, 3), 'llm'), total: 12 }, { audience: 'thread', offset: 0 });
     expect(buttonsIn(thread).some((b) => b.action_id === 'results_more')).toBe(false);
   });
 
@@ -162,13 +162,13 @@ describe('results pages', () => {
     expect(textOf(message)).toContain('No papers match “difusion &lt;!here&gt;”');
     expect(textOf(message)).toContain('Did you mean *diffusion &amp; &lt;b&gt;*?');
     const [button] = buttonsIn(message);
-    expect(decodeView(button!.value)).toEqual({ kind: 'search', query: 'diffusion & <b>', offset: 0 });
+    expect(decodeAnswer(button!.value)).toEqual({ kind: 'search', query: 'diffusion & <b>', offset: 0 });
     expect(messageProblems(message)).toEqual([]);
     expect(buttonsIn(noResultsMessage('zzz', null))).toEqual([]);
   });
 
   it('similar: names the paper they are like', () => {
-    const message = similarMessage(papers[0]!, papers.slice(1, 4), { surface: 'ephemeral' });
+    const message = similarMessage(papers[0]!, papers.slice(1, 4), { audience: 'ephemeral' });
     expect(textOf(message)).toContain('Papers like *');
     expect(cardsIn(message).map((c) => c.id)).toEqual(papers.slice(1, 4).map((p) => p.id));
   });

@@ -1,0 +1,50 @@
+import { SLACK_ANSWERS } from '../config.js';
+import type { Message } from '../render/message.js';
+import type { Audience } from '../render/paper-card.js';
+import type { AnswerDeps } from './answer-deps.js';
+import { parseRequest } from './parse-request.js';
+import { answerSlackText } from './render-answer.js';
+
+/** A bounded least-recently-used map: a hit moves to the back, the front goes first. */
+export class LruCache<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly max: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+// One cache per set of dependencies (per corpus and search), gone with them.
+const caches = new WeakMap<AnswerDeps, LruCache<Message>>();
+
+/**
+ * {@link answerSlackText}, remembered: the same text for the same audience gets the same answer while
+ * the corpus is loaded, so it is rendered once (see SLACK_ANSWERS). `random` is never kept.
+ * NOTE: callers must not change the message they get: it is shared.
+ */
+export function cachedAnswerText(text: string, deps: AnswerDeps, audience: Audience): Message {
+  let cache = caches.get(deps);
+  if (!cache) caches.set(deps, (cache = new LruCache(SLACK_ANSWERS.cacheEntries)));
+  const key = `${audience}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const message = answerSlackText(text, deps, audience);
+  if (parseRequest(text).kind !== 'random') cache.set(key, message);
+  return message;
+}

@@ -1,0 +1,58 @@
+import { SLACK_APP } from '../config.js';
+import { section } from './blocks.js';
+import { toMessage, type Message } from './message.js';
+
+/**
+ * Every short notice Paperbot sends a person (errors, expired buttons, "can't post here"), in
+ * one place, so the copy reads as one voice and a change of wording is one edit.
+ */
+
+/** A one-section message with its plain-text fallback. */
+export function noticeMessage(text: string, fallback: string): Message {
+  return toMessage(fallback, [section(text)]);
+}
+
+/** A button whose value we no longer recognise: an old message, a paper gone from the corpus, or a crafted payload. */
+export const EXPIRED_NOTICE = noticeMessage(
+  ':hourglass: That button has expired: what it pointed to is no longer in the corpus. Search again with `/paper`.',
+  'That button has expired: it is no longer in the corpus. Search again with /paper.',
+);
+
+/** Slack did not take our answer, even after a few tries. */
+export const FAILED_NOTICE = noticeMessage(
+  ':warning: Slack didn’t take my answer just now. Please try again in a minute.',
+  'Slack didn’t take my answer just now. Please try again in a minute.',
+);
+
+/** Slack did not answer a post in time (or answered 5xx): it may be there. Not retried, so never twice. */
+export const UNCONFIRMED_NOTICE = noticeMessage(
+  ':warning: Slack didn’t confirm my message, so it may not have been posted. Check the conversation before trying again.',
+  'Slack didn’t confirm my message, so it may not have been posted. Check the conversation before trying again.',
+);
+
+/** The request had a shape we could not read (never from Slack itself). */
+export const UNREADABLE_NOTICE = noticeMessage(':warning: I couldn’t read that request. Please try again.', 'I couldn’t read that request. Please try again.');
+
+/** What we tell the user when Slack would not let us post where they asked. */
+export const CANNOT_POST_NOTICE = noticeMessage(
+  ':warning: I can’t post in this conversation. Invite me with `/invite @Paperbot`, then try again.',
+  'I can’t post in this conversation. Invite me with /invite @Paperbot, then try again.',
+);
+
+/** A search that threw: the ack still goes out, with this apology. */
+export const SEARCH_FAILED_NOTICE = noticeMessage(':warning: Something went wrong with that search. Please try again.', 'Something went wrong with that search.');
+
+/** "Find papers" on a message with no words in it. */
+export const NO_TEXT_NOTICE = noticeMessage('That message has no text to search for.', 'That message has no text to search for.');
+
+/** Share from somewhere with no conversation to post in (the Home tab). */
+export const NOWHERE_TO_SHARE_NOTICE = noticeMessage('I couldn’t share that paper from here.', 'I couldn’t share that paper from here.');
+
+/** A paper named by an answer (similar, abstract) that is no longer in the corpus. */
+export const PAPER_GONE_NOTICE = noticeMessage('That paper is no longer in the corpus. Try searching for it again.', 'That paper is no longer in the corpus.');
+
+/** `/paper random` with no papers at all. */
+export const EMPTY_CORPUS_NOTICE = noticeMessage('The corpus is empty: run `npm run ingest`.', 'The corpus is empty.');
+
+/** Any command routed to us but ours (a manifest edited, a crafted request). Plain text: it goes in an ack. */
+export const UNKNOWN_COMMAND_TEXT = `I only answer ${SLACK_APP.command}. Try \`${SLACK_APP.command} help\`.`;
