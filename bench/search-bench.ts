@@ -5,6 +5,8 @@
  * p50/p99 per kind of query, as figures and as ratios ours/plain. A benchmark, not a test.
  *
  * Each engine runs in a child process of its own, so neither inherits the other's heap.
+ * BENCH_OPTIONS='<json>' merges search options over the defaults (src/search/options.ts), e.g.
+ * to time other prefix or fuzzy expansion limits without editing source.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { DEFAULT_DATA_DIR } from '../src/config.js';
 import { loadCorpus } from '../src/corpus/load-corpus.js';
+import { changedSearchOptions, mergeSearchOptions } from '../src/search/options.js';
 import { createPaperSearch } from '../src/search/paper-search.js';
 import { PlainSearch } from '../src/search/plain-search.js';
 import { benchQueries, type QueryKind } from './bench-queries.js';
@@ -24,6 +27,8 @@ const COUNT = Number(process.env.BENCH_PAPERS ?? 100_000);
 /** Rounds over the 20 queries of each kind; plain MiniSearch is far slower, so it gets one. */
 const ROUNDS = { ours: 10, plain: 1 };
 const AIMS = { p99Ms: 25, buildS: 30, startS: 5, rssMb: 1500 };
+/** Our engine's search options: the defaults, or BENCH_OPTIONS merged over them. */
+const OPTIONS = mergeSearchOptions(process.env.BENCH_OPTIONS ? JSON.parse(process.env.BENCH_OPTIONS) : {});
 
 type Engine = 'ours' | 'plain';
 
@@ -59,7 +64,7 @@ function run(engine: Engine): Report {
   let startMs: number;
   if (engine === 'ours') {
     let built: ReturnType<typeof createPaperSearch> | null = null;
-    buildMs = time(() => (built = createPaperSearch(papers))).ms;
+    buildMs = time(() => (built = createPaperSearch(papers, { options: OPTIONS }))).ms;
     peak = Math.max(peak, rssMb());
     heapMb = settledHeapMb() - heapBefore;
     const saved = time(() => {
@@ -71,7 +76,7 @@ function run(engine: Engine): Report {
     peak = Math.max(peak, rssMb());
     built = null;
     settledHeapMb();
-    const started = time(() => createPaperSearch(papers, { snapshot: readFileSync(path) }));
+    const started = time(() => createPaperSearch(papers, { snapshot: readFileSync(path), options: OPTIONS }));
     startMs = started.ms;
     search = (q) => started.value.search(q);
   } else {
@@ -136,6 +141,8 @@ function print(ours: Report, plain: Report): void {
   const kinds = Object.keys(queries) as QueryKind[];
   console.log(`${COUNT.toLocaleString('en')} synthetic papers (seeded bigram walks over the ${real.length} real abstracts), generated in ${(ours.generateMs / 1000).toFixed(1)} s.`);
   console.log(`20 queries per kind, e.g. ${kinds.map((k) => `${k}: ${queries[k][0]}`).join('; ')}.\n`);
+  const overrides = changedSearchOptions(OPTIONS);
+  if (overrides.length > 0) console.log(`Our search options (BENCH_OPTIONS): ${overrides.map((o) => `${o.path} = ${o.value} (default ${o.default})`).join(', ')}.\n`);
   console.log(`${''.padEnd(26)}${pad('ours', 13)}${pad('plain', 13)}${pad('ours/plain', 12)}`);
   console.log(row('build', ours.buildMs / 1000, plain.buildMs / 1000, 's', 1, AIMS.buildS));
   console.log(row('heap after build', ours.heapMb, plain.heapMb, 'MB', 0));

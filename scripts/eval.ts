@@ -2,11 +2,17 @@
  * `npm run eval`: our ranking against plain MiniSearch defaults on the judged queries in
  * test/relevance/judged-queries.json, side by side (nDCG@5, MRR@10, recall@10), overall, per
  * kind of query, and the queries where the two differ most.
+ *
+ * `--options '<json>'` tries other search options without editing source: the JSON is merged
+ * over the defaults (src/search/options.ts) and the overrides in effect are printed first, e.g.
+ *   npm run eval -- --options '{"fields":{"title":{"boost":3}},"minRelativeScore":0.2}'
  */
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from '../src/config.js';
 import { loadCorpus } from '../src/corpus/load-corpus.js';
 import { PROJECT_ROOT } from '../src/paths.js';
+import { changedSearchOptions, mergeSearchOptions, type PartialSearchOptions, type SearchOptions } from '../src/search/options.js';
 import { createPaperSearch } from '../src/search/paper-search.js';
 import { PlainSearch } from '../src/search/plain-search.js';
 import { evaluate, loadJudgedQueries, meanScores, type Scores } from '../src/search/relevance.js';
@@ -14,9 +20,36 @@ import { evaluate, loadJudgedQueries, meanScores, type Scores } from '../src/sea
 const JUDGED = join(PROJECT_ROOT, 'test', 'relevance', 'judged-queries.json');
 const DEPTH = 10;
 
+/** The search options to evaluate: the defaults, with `--options '<json>'` merged over them. */
+function optionsFromArgs(): { options: SearchOptions; given: boolean } {
+  try {
+    const json = parseArgs({ options: { options: { type: 'string' } } }).values.options;
+    return { options: mergeSearchOptions(json === undefined ? {} : parseJson(json)), given: json !== undefined };
+  } catch (error) {
+    console.error(`eval: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`usage: npm run eval -- [--options '{"fields":{"title":{"boost":3}},"minRelativeScore":0.2}']`);
+    process.exit(2);
+  }
+}
+
+/** The JSON of `--options`; `mergeSearchOptions` checks what is in it. */
+function parseJson(text: string): PartialSearchOptions {
+  try {
+    return JSON.parse(text) as PartialSearchOptions;
+  } catch (error) {
+    throw new Error(`--options is not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+const { options, given } = optionsFromArgs();
+if (given) {
+  const overrides = changedSearchOptions(options).map((o) => `${o.path} = ${o.value} (default ${o.default})`);
+  console.log(`Search options (--options): ${overrides.length > 0 ? overrides.join(', ') : 'the defaults, nothing overridden'}.\n`);
+}
+
 const papers = loadCorpus(DEFAULT_DATA_DIR).papers;
 const judged = loadJudgedQueries(JUDGED);
-const ours = createPaperSearch(papers);
+const ours = createPaperSearch(papers, { options });
 const plain = new PlainSearch(papers);
 
 const oursResult = evaluate(judged, (q) => ours.search(q, { limit: DEPTH }).hits.map((h) => h.paper.id));

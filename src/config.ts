@@ -158,46 +158,8 @@ export const SLACK_ANSWERS = {
   cacheEntries: 500,
 } as const;
 
-/**
- * How search analyses, ranks and bounds a query. Ranking is BM25F over title, abstract and
- * authors; the values below were set on principle first (titles say what a paper is about,
- * so they weigh more) and checked with `npm run eval`.
- */
-export const SEARCH = {
-  defaultLimit: 10,
-  similarLimit: 5,
-  /** A query longer than this is cut before parsing: a pasted abstract still works, 100 kB does not hurt. */
-  maxQueryChars: 4_000,
-  /** At most this many query words (clauses) are searched; the rest are ignored. */
-  maxQueryTerms: 32,
-  /** BM25F: per-field weight and length normalisation (`b`); `k1` saturates term frequency. */
-  fields: {
-    title: { boost: 2.5, b: 0.3 },
-    abstract: { boost: 1, b: 0.75 },
-    authors: { boost: 2, b: 0 },
-  },
-  k1: 1.2,
-  /** Similar papers: tf-idf cosine over the same terms, fields weighted like this. */
-  similarFields: { title: 2, abstract: 1, authors: 0.5 },
-  /** A hit's score is multiplied by (matched clauses / clauses) to this power (1, like MiniSearch; 2 cut recall). */
-  coordinationExponent: 1,
-  /** Hits scoring below this fraction of the best hit are dropped ("no junk"). */
-  minRelativeScore: 0.25,
-  /** Typos: only words the index does not know are corrected, and only longer ones. */
-  fuzzy: { minChars: 5, twoEditsMinChars: 8, maxExpansions: 5, weight: 0.8 },
-  /** Words of the same Porter family (`generation` for `generalization`) match at this weight. */
-  related: { weight: 0.5, maxTerms: 20 },
-  /** The last query word also matches as a prefix. */
-  prefix: { minChars: 3, maxExpansions: 30, weight: 0.6 },
-  /** A solid word is split into two known words (`longcontext`) only with parts this long. */
-  minCompoundPartChars: 2,
-  /** Acronym mining (`Retrieval-Augmented Generation (RAG)`): short forms of this many characters. */
-  acronym: { minChars: 2, maxChars: 10 },
-  /** "Did you mean": how far a suggestion may be from what was typed. */
-  suggestionMaxEdits: 3,
-  /** Bumped whenever analysis or the snapshot layout changes, so an old snapshot is rebuilt instead of misread. */
-  snapshotVersion: 2,
-} as const;
+/** How search analyses, ranks and bounds a query: the defaults live beside the engine (src/search/options.ts), re-exported here. */
+export { defaultSearchOptions as SEARCH } from './search/options.js';
 
 // ---------------------------------------------------------------------------------------------
 // Playground: `npm start` with no Slack settings (src/playground).

@@ -1,5 +1,5 @@
-import { SEARCH } from '../config.js';
 import { analyzeWord, family, wordTokens } from './analyzer.js';
+import { defaultSearchOptions, type SearchOptions } from './options.js';
 
 /**
  * Acronyms mined from the corpus itself: wherever a paper writes `Retrieval-Augmented Generation
@@ -26,6 +26,9 @@ export interface AcronymSpan {
  * `Rotary Positional Embedding (RoPE)`.
  */
 export type AcronymTableJson = [string, string[][]][];
+
+/** The search options acronym mining reads: how long a short form may be. */
+export type AcronymOptions = Pick<SearchOptions, 'acronym'>;
 
 const PARENTHESISED = /\(([^()]{2,120})\)/g;
 const CLAUSE_BREAK = /[,.;:!?()[\]{}]/;
@@ -55,8 +58,8 @@ function singular(short: string): string {
   return /[A-Z]s$/.test(short) ? short.slice(0, -1) : short;
 }
 
-function looksLikeAcronym(word: string): boolean {
-  const { minChars, maxChars } = SEARCH.acronym;
+function looksLikeAcronym(word: string, options: AcronymOptions): boolean {
+  const { minChars, maxChars } = options.acronym;
   const letters = singular(word);
   return (
     letters.length >= minChars &&
@@ -66,20 +69,26 @@ function looksLikeAcronym(word: string): boolean {
   );
 }
 
-/** Acronym definitions in a text: `long form (SHORT)`, and `SHORT (long form)`. */
-export function findAcronymDefinitions(text: string): AcronymDefinition[] {
+/**
+ * Acronym definitions in a text: `long form (SHORT)`, and `SHORT (long form)`.
+ *
+ * @example
+ * findAcronymDefinitions('We use Retrieval-Augmented Generation (RAG).', defaultSearchOptions);
+ * // [{ short: 'RAG', long: 'Retrieval-Augmented Generation' }]
+ */
+export function findAcronymDefinitions(text: string, options: AcronymOptions = defaultSearchOptions): AcronymDefinition[] {
   const found: AcronymDefinition[] = [];
   for (const match of text.matchAll(PARENTHESISED)) {
     const inside = match[1]!.trim();
-    const definition = /\s/.test(inside) ? shortBefore(text, match.index, inside) : longBefore(text, match.index, inside);
+    const definition = /\s/.test(inside) ? shortBefore(text, match.index, inside, options) : longBefore(text, match.index, inside, options);
     if (definition && isPlausible(definition.short, definition.long)) found.push(definition);
   }
   return found;
 }
 
 /** `long form (SHORT)`: the long form is among the words just before the parenthesis. */
-function longBefore(text: string, at: number, short: string): AcronymDefinition | null {
-  if (short.length > SEARCH.acronym.maxChars + 2 || !looksLikeAcronym(short)) return null;
+function longBefore(text: string, at: number, short: string, options: AcronymOptions): AcronymDefinition | null {
+  if (short.length > options.acronym.maxChars + 2 || !looksLikeAcronym(short, options)) return null;
   const clause = text.slice(Math.max(0, at - 300), at).split(CLAUSE_BREAK).pop()!.trim();
   const letters = singular(short).replace(/[^A-Za-z0-9]/g, '').length;
   const window = clause.split(/\s+/).slice(-Math.min(letters + 5, letters * 2)).join(' ');
@@ -88,9 +97,9 @@ function longBefore(text: string, at: number, short: string): AcronymDefinition 
 }
 
 /** `SHORT (long form)`: the acronym is the word just before the parenthesis and spells all of the inside. */
-function shortBefore(text: string, at: number, inside: string): AcronymDefinition | null {
+function shortBefore(text: string, at: number, inside: string, options: AcronymOptions): AcronymDefinition | null {
   const short = /(\S+)\s+$/.exec(text.slice(Math.max(0, at - 40), at))?.[1]?.replace(/^\W+|\W+$/g, '');
-  if (!short || !looksLikeAcronym(short)) return null;
+  if (!short || !looksLikeAcronym(short, options)) return null;
   return bestLongForm(singular(short), inside) === inside ? { short, long: inside } : null;
 }
 
@@ -126,17 +135,17 @@ export class AcronymTable {
   }
 
   /**
-   * Mines the acronyms that the given texts define.
+   * Mines the acronyms that the given texts define, short forms as long as `options.acronym` allows.
    *
    * @example
-   * const table = AcronymTable.mine(['… Retrieval-Augmented Generation (RAG) …']);
+   * const table = AcronymTable.mine(['… Retrieval-Augmented Generation (RAG) …'], defaultSearchOptions);
    * table.expansionsOf('rag'); // [['retriev', 'augment', 'gener']]
    */
-  static mine(texts: Iterable<string>): AcronymTable {
+  static mine(texts: Iterable<string>, options: AcronymOptions = defaultSearchOptions): AcronymTable {
     const expansions = new Map<string, Map<string, string[]>>();
     for (const text of texts) {
       if (!text.includes('(')) continue;
-      for (const { short, long } of findAcronymDefinitions(text)) {
+      for (const { short, long } of findAcronymDefinitions(text, options)) {
         const term = acronymTerm(short);
         const stems = expansionStems(long);
         if (!term || stems.includes(family(term))) continue;

@@ -1,4 +1,4 @@
-import { SEARCH } from '../config.js';
+import type { SearchOptions } from './options.js';
 import type { PaperIndex } from './paper-index.js';
 
 /** A term and how much one occurrence of it counts. */
@@ -23,12 +23,18 @@ export class Bm25fScorer {
   readonly scores: Float64Array;
   private readonly weighted: Float64Array;
   private readonly boosts: readonly number[];
+  private readonly k1: number;
 
-  constructor(private readonly index: PaperIndex) {
+  /** Field weights and length norms come from the index; `k1` from the options. */
+  constructor(
+    private readonly index: PaperIndex,
+    options: Pick<SearchOptions, 'k1'>,
+  ) {
     this.docs = new Int32Array(index.size);
     this.scores = new Float64Array(index.size);
     this.weighted = new Float64Array(index.size);
     this.boosts = index.boosts;
+    this.k1 = options.k1;
   }
 
   /** Scores one term; returns how many papers hold it. */
@@ -59,7 +65,7 @@ export class Bm25fScorer {
     }
     if (count === 0) return 0;
     const idf = this.idf(count);
-    const k1 = SEARCH.k1;
+    const k1 = this.k1;
     for (let i = 0; i < count; i++) {
       const doc = docs[i]!;
       const tf = weighted[doc]!;
@@ -71,7 +77,7 @@ export class Bm25fScorer {
 
   /** The most one term can add to any paper's score: BM25 saturates below idf · (k1 + 1). */
   upperBound(term: string): number {
-    return this.idf(this.index.documentFrequency(term)) * (SEARCH.k1 + 1);
+    return this.idf(this.index.documentFrequency(term)) * (this.k1 + 1);
   }
 
   private idf(documentFrequency: number): number {

@@ -1,5 +1,4 @@
 import type { Options } from 'minisearch';
-import { SEARCH } from '../config.js';
 import { AcronymTable, type AcronymTableJson } from './acronyms.js';
 import { nameTerms, textTerms } from './analyzer.js';
 import { FIELDS, fieldText, type FieldName, type IndexablePaper } from './fields.js';
@@ -7,6 +6,10 @@ import { buildIndex } from './index-builder.js';
 import { readSnapshot, writeSnapshot, type IndexParts } from './index-parts.js';
 import { Lexicon, type LexiconJson } from './lexicon.js';
 import { assembleMiniSearch, readInternals, type MiniSearchInternals, type TermPostings } from './minisearch-internals.js';
+import { defaultSearchOptions, type SearchOptions } from './options.js';
+
+/** The search options an index reads: field weights, acronym mining, the snapshot version. */
+export type IndexOptions = Pick<SearchOptions, 'fields' | 'acronym' | 'snapshotVersion'>;
 
 interface SnapshotHeader {
   version: number;
@@ -30,11 +33,12 @@ function miniSearchOptions(): Options<IndexablePaper> {
 /**
  * The MiniSearch index of the papers plus what ranking needs to read it fast: BM25F length
  * norms per field, term ids, each paper's word sequence (for phrases), and the corpus-mined
- * acronyms and lexicon.
+ * acronyms and lexicon. Field weights (`options.fields`) are applied when an index is built or
+ * restored, so a snapshot can be loaded with other weights; acronyms are mined at build time.
  *
  * @example
- * const index = PaperIndex.build(papers);
- * const again = PaperIndex.fromSnapshot(index.snapshot());
+ * const index = PaperIndex.build(papers, defaultSearchOptions);
+ * const again = PaperIndex.fromSnapshot(index.snapshot(), defaultSearchOptions);
  */
 export class PaperIndex {
   /** Short id → paper id; short ids run from 0 to `size - 1`. */
@@ -55,6 +59,7 @@ export class PaperIndex {
     parts: IndexParts,
     readonly acronyms: AcronymTable,
     readonly lexicon: Lexicon,
+    private readonly options: IndexOptions,
   ) {
     this.internals = readInternals(assembleMiniSearch(miniSearchOptions(), parts));
     this.ids = parts.ids;
@@ -68,7 +73,7 @@ export class PaperIndex {
     const boosts: number[] = [];
     const lengthNorms: Float32Array[] = [];
     FIELDS.forEach((field, fieldId) => {
-      const { boost, b } = SEARCH.fields[field];
+      const { boost, b } = options.fields[field];
       const average = _avgFieldLength[fieldId] || 1;
       const norms = new Float32Array(parts.ids.length).fill(1 - b);
       for (const [doc, lengths] of _fieldLength) norms[doc] = 1 - b + (b * (lengths[fieldId] ?? 0)) / average;
@@ -80,26 +85,29 @@ export class PaperIndex {
   }
 
   /** Mines acronyms from the papers, then indexes title, abstract and authors. */
-  static build(papers: readonly IndexablePaper[]): PaperIndex {
-    const acronyms = AcronymTable.mine(papers.flatMap((p) => [p.title, p.abstract]));
+  static build(papers: readonly IndexablePaper[], options: IndexOptions = defaultSearchOptions): PaperIndex {
+    const acronyms = AcronymTable.mine(papers.flatMap((p) => [p.title, p.abstract]), options);
     const { parts, lexicon } = buildIndex(papers, acronyms);
-    return new PaperIndex(parts, acronyms, lexicon);
+    return new PaperIndex(parts, acronyms, lexicon, options);
   }
 
-  /** Restores an index saved with {@link PaperIndex.snapshot}; throws if it was made by another analysis version. */
-  static fromSnapshot(bytes: Uint8Array): PaperIndex {
+  /**
+   * Restores an index saved with {@link PaperIndex.snapshot}, weighting fields as `options` say;
+   * throws if it was made by another analysis version than `options.snapshotVersion`.
+   */
+  static fromSnapshot(bytes: Uint8Array, options: IndexOptions = defaultSearchOptions): PaperIndex {
     const { header, parts } = readSnapshot<SnapshotHeader>(bytes);
-    if (header.version !== SEARCH.snapshotVersion) {
-      throw new Error(`Search snapshot version ${header.version} is not ${SEARCH.snapshotVersion}; rebuild the index.`);
+    if (header.version !== options.snapshotVersion) {
+      throw new Error(`Search snapshot version ${header.version} is not ${options.snapshotVersion}; rebuild the index.`);
     }
     // Copies, so the snapshot's bytes can be freed once the index is assembled.
     const own = { ...parts, sequenceStarts: parts.sequenceStarts.slice(), sequence: parts.sequence.slice(), documentFrequencies: parts.documentFrequencies.slice() };
-    return new PaperIndex(own, AcronymTable.fromJSON(header.acronyms), Lexicon.fromJSON(header.lexicon));
+    return new PaperIndex(own, AcronymTable.fromJSON(header.acronyms), Lexicon.fromJSON(header.lexicon), options);
   }
 
-  /** The whole index in one binary snapshot (see `writeSnapshot`), for a fast start. */
+  /** The whole index in one binary snapshot (see `writeSnapshot`), for a fast start; stamped with `options.snapshotVersion`. */
   snapshot(): Uint8Array {
-    const header: SnapshotHeader = { version: SEARCH.snapshotVersion, acronyms: this.acronyms.toJSON(), lexicon: this.lexicon.toJSON() };
+    const header: SnapshotHeader = { version: this.options.snapshotVersion, acronyms: this.acronyms.toJSON(), lexicon: this.lexicon.toJSON() };
     return writeSnapshot(header, this.parts());
   }
 

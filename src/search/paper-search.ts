@@ -1,35 +1,43 @@
-import { SEARCH } from '../config.js';
 import { parseArxivRef } from '../corpus/arxiv.js';
 import type { Paper } from '../corpus/paper.js';
 import { paperCorpusView } from './filters.js';
+import { mergeSearchOptions, type PartialSearchOptions } from './options.js';
 import { PaperIndex } from './paper-index.js';
 import { isEmptyQuery, parseQuery } from './query-parser.js';
 import { planQuery } from './query-plan.js';
 import { Ranker } from './ranker.js';
 import { SimilarPapers } from './similar.js';
 import { suggestQuery } from './suggest.js';
-import type { PaperSearch, SearchHit, SearchOptions, SearchResponse } from './types.js';
+import type { PaperSearch, QueryOptions, SearchHit, SearchResponse } from './types.js';
 
 export interface CreateOptions {
   /** An index saved by {@link PaperSearch.snapshot} for these same papers: skips indexing. */
   snapshot?: Uint8Array;
+  /**
+   * How to search: merged over `defaultSearchOptions` (src/search/options.ts) once, here, and
+   * handed to every part of the engine. Left out: the defaults.
+   */
+  options?: PartialSearchOptions;
 }
 
 /**
  * The search engine over a corpus: analysis, query syntax, BM25F ranking with a score cut-off,
  * "Did you mean", and similar papers. A query string in, ranked papers out; no Slack here.
+ * `options` are merged over the defaults once, as MiniSearch's constructor does, and passed down.
  *
  * @example
  * const search = createPaperSearch(loadCorpus(DEFAULT_DATA_DIR).papers);
  * search.search('anything on quantization?', { limit: 5 }).hits[0]?.paper.title;
  * search.search('https://arxiv.org/pdf/2308.16582v2').direct; // true
+ * const lenient = createPaperSearch(papers, { options: { minRelativeScore: 0, fields: { title: { boost: 3 } } } });
  */
-export function createPaperSearch(papers: readonly Paper[], options: CreateOptions = {}): PaperSearch {
-  const index = options.snapshot ? PaperIndex.fromSnapshot(options.snapshot) : PaperIndex.build(papers);
+export function createPaperSearch(papers: readonly Paper[], { snapshot, options: given }: CreateOptions = {}): PaperSearch {
+  const options = mergeSearchOptions(given);
+  const index = snapshot ? PaperIndex.fromSnapshot(snapshot, options) : PaperIndex.build(papers, options);
   const docs = alignPapers(papers, index);
   const corpus = paperCorpusView(docs);
-  const similarPapers = new SimilarPapers(index);
-  const ranker = new Ranker(index, corpus);
+  const similarPapers = new SimilarPapers(index, options);
+  const ranker = new Ranker(index, corpus, true, options);
   const byId = new Map(papers.map((p) => [p.id, p]));
   const byArxivId = new Map(papers.flatMap((p) => (p.arxivId ? [[p.arxivId, p] as const] : [])));
   const hit = ({ doc, score }: { doc: number; score: number }): SearchHit => ({ paper: docs[doc]!, score });
@@ -41,14 +49,14 @@ export function createPaperSearch(papers: readonly Paper[], options: CreateOptio
   };
 
   const run = (query: string, offset: number, limit: number): Omit<SearchResponse, 'suggestion'> & { parsed: ReturnType<typeof parseQuery> } => {
-    const parsed = parseQuery(query);
+    const parsed = parseQuery(query, options);
     const named = [...new Set(parsed.refs.map((ref) => get(ref)).filter((p): p is Paper => p !== undefined))];
     if (named.length > 0) {
       const hits = named.slice(offset, offset + limit).map((paper) => ({ paper, score: 1 }));
       return { query, hits, total: named.length, direct: true, parsed };
     }
     if (isEmptyQuery({ ...parsed, refs: [] })) return { query, hits: [], total: 0, direct: false, parsed };
-    const ranking = ranker.rank(planQuery(parsed, index), offset, limit);
+    const ranking = ranker.rank(planQuery(parsed, index, options), offset, limit);
     return { query, hits: ranking.hits.map(hit), total: ranking.total, direct: false, parsed };
   };
 
@@ -56,19 +64,19 @@ export function createPaperSearch(papers: readonly Paper[], options: CreateOptio
     size: papers.length,
     all: () => papers,
     get,
-    search(query: string, searchOptions: SearchOptions = {}): SearchResponse {
-      const limit = wholeNumber(searchOptions.limit, SEARCH.defaultLimit);
-      const offset = wholeNumber(searchOptions.offset, 0);
+    search(query: string, page: QueryOptions = {}): SearchResponse {
+      const limit = wholeNumber(page.limit, options.defaultLimit);
+      const offset = wholeNumber(page.offset, 0);
       const { parsed, ...response } = run(typeof query === 'string' ? query : '', offset, limit);
       const nothing = response.total === 0 && !isEmptyQuery({ ...parsed, refs: [] });
-      const suggestion = nothing ? suggestQuery(parsed, index, (candidate) => run(candidate, 0, 1).total > 0) : null;
+      const suggestion = nothing ? suggestQuery(parsed, index, (candidate) => run(candidate, 0, 1).total > 0, options) : null;
       return { ...response, suggestion };
     },
-    similar(id: string, limit: number = SEARCH.similarLimit): SearchHit[] {
+    similar(id: string, limit: number = options.similarLimit): SearchHit[] {
       const paper = get(id);
       const doc = paper && index.shortIds.get(paper.id);
       if (!paper || doc === undefined) return [];
-      return similarPapers.similar(doc, paper, wholeNumber(limit, SEARCH.similarLimit)).map(hit);
+      return similarPapers.similar(doc, paper, wholeNumber(limit, options.similarLimit)).map(hit);
     },
     snapshot: () => index.snapshot(),
   };

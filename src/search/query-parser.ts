@@ -1,5 +1,5 @@
-import { SEARCH } from '../config.js';
 import { parseArxivRef } from '../corpus/arxiv.js';
+import { defaultSearchOptions, type SearchOptions } from './options.js';
 
 /** Inclusive range of years; `year:2024` is 2024–2024. */
 export interface YearRange {
@@ -71,16 +71,17 @@ function parseYears(value: string): YearRange | null {
 
 /**
  * Takes a query apart: phrases, exclusions, `author:`, `year:`, `has:code` and arXiv references;
- * everything else is a free word. Never throws; what it cannot read it treats as words.
+ * everything else is a free word. Never throws; what it cannot read it treats as words. A query
+ * longer than `options.maxQueryChars` is cut first.
  *
  * @example
  * parseQuery('"long context" -survey author:liu year:2024 has:code rope');
  * // { words: ['rope'], phrases: ['long context'], excluded: ['survey'], authors: ['liu'],
  * //   years: [{ from: 2024, to: 2024 }], hasCode: true, refs: [] }
  */
-export function parseQuery(query: string): ParsedQuery {
+export function parseQuery(query: string, options: Pick<SearchOptions, 'maxQueryChars'> = defaultSearchOptions): ParsedQuery {
   const parsed: ParsedQuery = { words: [], phrases: [], excluded: [], authors: [], years: [], hasCode: false, refs: [] };
-  const text = unwrapSlack(query.slice(0, SEARCH.maxQueryChars));
+  const text = unwrapSlack(query.slice(0, options.maxQueryChars));
   for (const match of text.matchAll(PART)) {
     const [whole, minus, filterField, otherField, quoted, bare] = match;
     const rawField = filterField ?? otherField;

@@ -1,8 +1,8 @@
-import { SEARCH } from '../config.js';
 import type { AcronymTable } from './acronyms.js';
 import type { WeightedTerm } from './bm25f.js';
 import { analyzeWord, isStopWord, nameTerms, stem, wordTokens } from './analyzer.js';
 import type { Lexicon } from './lexicon.js';
+import { defaultSearchOptions, type SearchOptions } from './options.js';
 import type { ParsedQuery, YearRange } from './query-parser.js';
 import { QUERY_FILLER } from './stop-words.js';
 
@@ -56,6 +56,9 @@ export interface Vocabulary {
   readonly acronyms: AcronymTable;
 }
 
+/** The search options planning reads. */
+export type PlanOptions = Pick<SearchOptions, 'maxQueryTerms' | 'minCompoundPartChars' | 'fuzzy' | 'prefix' | 'related'>;
+
 interface Word {
   token: string;
   /** Position among all the words typed, to know which are neighbours. */
@@ -79,14 +82,14 @@ const ALPHA = /^[a-z]+$/;
 /**
  * Turns a parsed query into what ranking executes: free words become clauses with their
  * variants (compounds, acronyms, typo corrections, prefix completions), filler words of
- * questions are dropped, and the number of clauses is capped.
+ * questions are dropped, and the number of clauses is capped (`options.maxQueryTerms`).
  *
  * @example
- * planQuery(parseQuery('anything on long-context?'), index).clauses.map((c) => c.word); // ['long', 'context']
+ * planQuery(parseQuery('anything on long-context?'), index, options).clauses.map((c) => c.word); // ['long', 'context']
  */
-export function planQuery(query: ParsedQuery, vocabulary: Vocabulary): QueryPlan {
+export function planQuery(query: ParsedQuery, vocabulary: Vocabulary, options: PlanOptions = defaultSearchOptions): QueryPlan {
   return {
-    clauses: planWords(query.words, vocabulary),
+    clauses: planWords(query.words, vocabulary, options),
     // NOTE: a phrase of stop words only (`"the"`) asks for nothing and is left out.
     phrases: query.phrases.map(planPhrase).filter((p) => p.terms.length > 0),
     excludedTerms: query.excluded.filter((e) => singleTerm(e) !== null).map((e) => singleTerm(e)!),
@@ -97,18 +100,18 @@ export function planQuery(query: ParsedQuery, vocabulary: Vocabulary): QueryPlan
   };
 }
 
-function planWords(rawWords: readonly string[], vocabulary: Vocabulary): Clause[] {
+function planWords(rawWords: readonly string[], vocabulary: Vocabulary, options: PlanOptions): Clause[] {
   const words: Word[] = rawWords.flatMap((raw) => wordTokens(raw)).map((token, position) => ({ token, position, lower: token.toLowerCase() }));
-  const content = contentWords(words).slice(0, SEARCH.maxQueryTerms);
-  const drafts: Draft[][] = content.map((word) => draftsFor(word, vocabulary));
+  const content = contentWords(words).slice(0, options.maxQueryTerms);
+  const drafts: Draft[][] = content.map((word) => draftsFor(word, vocabulary, options));
   const last = content.length - 1;
-  if (last >= 0 && content[last]!.position === words.length - 1) addPrefixes(content[last]!, drafts[last]!, vocabulary);
+  if (last >= 0 && content[last]!.position === words.length - 1) addPrefixes(content[last]!, drafts[last]!, vocabulary, options.prefix);
   addNeighbourJoins(content, drafts, vocabulary);
   const flat = drafts.flat();
   for (const span of vocabulary.acronyms.spans(flat.map((d) => d.stem))) {
     for (let i = span.start; i < span.end; i++) flat[i]!.anyOf.push({ term: span.term, weight: 1 });
   }
-  return dedupe(flat, vocabulary.lexicon).slice(0, SEARCH.maxQueryTerms);
+  return dedupe(flat, vocabulary.lexicon, options.related).slice(0, options.maxQueryTerms);
 }
 
 /** Drops stop words, and question filler unless nothing else is left. */
@@ -117,7 +120,7 @@ function contentWords(words: Word[]): Word[] {
   return meaningful.length > 0 ? meaningful : words.filter((w) => !isStopWord(w.lower));
 }
 
-function draftsFor(word: Word, vocabulary: Vocabulary): Draft[] {
+function draftsFor(word: Word, vocabulary: Vocabulary, options: PlanOptions): Draft[] {
   const { surface, pieces, joins } = analyzeWord(word.token);
   const joined = joins.map((term) => ({ term, weight: 1 }));
   if (pieces.length > 1) return pieces.map((piece) => draft(piece, piece, [{ term: piece, weight: 1 }, ...joined]));
@@ -129,10 +132,10 @@ function draftsFor(word: Word, vocabulary: Vocabulary): Draft[] {
     return knownPieces.map((piece) => draft(piece, piece, [{ term: piece, weight: 1 }, { term: only, weight: 1 }, ...joined]));
   }
   if (vocabulary.has(only)) return [draft(surface, only, [{ term: only, weight: 1 }, ...joined])];
-  const split = splitSolid(surface, vocabulary);
+  const split = splitSolid(surface, vocabulary, options);
   if (split) return split.map((piece) => draft(piece, piece, [{ term: piece, weight: 1 }]));
   const unknown = draft(surface, only, [{ term: only, weight: 1 }]);
-  addCorrections(surface, unknown, vocabulary);
+  addCorrections(surface, unknown, vocabulary, options.fuzzy);
   return [unknown];
 }
 
@@ -142,10 +145,10 @@ function draft(word: string, stemmed: string, anyOf: WeightedTerm[]): Draft {
 
 /**
  * An unknown solid word made of two words the papers use (`longcontext`), split where both
- * halves are most common; as index terms.
+ * halves are most common, each at least `options.minCompoundPartChars` long; as index terms.
  */
-export function splitSolid(surface: string, vocabulary: Vocabulary): string[] | null {
-  const min = SEARCH.minCompoundPartChars;
+export function splitSolid(surface: string, vocabulary: Vocabulary, options: Pick<SearchOptions, 'minCompoundPartChars'>): string[] | null {
+  const min = options.minCompoundPartChars;
   if (!ALPHA.test(surface) || surface.length < 2 * min) return null;
   let best: { parts: string[]; frequency: number } | null = null;
   for (let i = min; i <= surface.length - min; i++) {
@@ -159,8 +162,8 @@ export function splitSolid(surface: string, vocabulary: Vocabulary): string[] | 
 }
 
 /** Typo corrections of a word the index does not know: the nearest known words, most used first. */
-function addCorrections(surface: string, target: Draft, vocabulary: Vocabulary): void {
-  const { minChars, twoEditsMinChars, maxExpansions, weight } = SEARCH.fuzzy;
+function addCorrections(surface: string, target: Draft, vocabulary: Vocabulary, fuzzy: SearchOptions['fuzzy']): void {
+  const { minChars, twoEditsMinChars, maxExpansions, weight } = fuzzy;
   if (surface.length < minChars || !ALPHA.test(surface)) return;
   const found = vocabulary.lexicon.corrections(surface, surface.length >= twoEditsMinChars ? 2 : 1);
   for (const { word } of found.filter((c) => c.edits === found[0]?.edits).slice(0, maxExpansions)) {
@@ -176,9 +179,9 @@ function addCorrections(surface: string, target: Draft, vocabulary: Vocabulary):
  * The last word typed may be unfinished: `quantiz` also means `quantization`, `quantized` ….
  * Only a word the index does not know is completed; a known word means itself.
  */
-function addPrefixes(word: Word, drafts: Draft[], vocabulary: Vocabulary): void {
+function addPrefixes(word: Word, drafts: Draft[], vocabulary: Vocabulary, prefix: SearchOptions['prefix']): void {
   const target = drafts[drafts.length - 1];
-  const { minChars, maxExpansions, weight } = SEARCH.prefix;
+  const { minChars, maxExpansions, weight } = prefix;
   const stemmed = stem(word.lower);
   if (!target || word.lower.length < minChars || !ALPHA.test(word.lower) || vocabulary.has(stemmed)) return;
   const completions = new Set([...vocabulary.termsWithPrefix(word.lower, maxExpansions), ...vocabulary.termsWithPrefix(stemmed, maxExpansions)]);
@@ -205,7 +208,7 @@ function addNeighbourJoins(content: Word[], drafts: Draft[][], vocabulary: Vocab
 }
 
 /** Same stem typed twice (`model models`) is one clause; each variant is kept once, at its highest weight. */
-function dedupe(drafts: Draft[], lexicon: Lexicon): Clause[] {
+function dedupe(drafts: Draft[], lexicon: Lexicon, related: SearchOptions['related']): Clause[] {
   const byStem = new Map<string, Draft>();
   for (const d of drafts) {
     const existing = byStem.get(d.stem);
@@ -219,11 +222,11 @@ function dedupe(drafts: Draft[], lexicon: Lexicon): Clause[] {
     const weights = new Map<string, number>();
     for (const { term, weight } of d.anyOf) weights.set(term, Math.max(weight, weights.get(term) ?? 0));
     const allOf = new Map(d.allOf.map((terms) => [terms.join(' '), terms]));
-    const related = [...new Set(d.roots.flatMap((root) => lexicon.relatives(root)))]
+    const relatives = [...new Set(d.roots.flatMap((root) => lexicon.relatives(root)))]
       .filter((term) => !weights.has(term))
-      .slice(0, SEARCH.related.maxTerms)
-      .map((term) => ({ term, weight: SEARCH.related.weight }));
-    return { word: d.word, anyOf: [...weights].map(([term, weight]) => ({ term, weight })), related, allOf: [...allOf.values()] };
+      .slice(0, related.maxTerms)
+      .map((term) => ({ term, weight: related.weight }));
+    return { word: d.word, anyOf: [...weights].map(([term, weight]) => ({ term, weight })), related: relatives, allOf: [...allOf.values()] };
   });
 }
 

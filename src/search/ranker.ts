@@ -1,5 +1,6 @@
 import { Bm25fScorer } from './bm25f.js';
 import { PlanFilter, type CorpusView } from './filters.js';
+import { defaultSearchOptions, type SearchOptions } from './options.js';
 import type { PaperIndex } from './paper-index.js';
 import type { Clause, QueryPlan } from './query-plan.js';
 import { coordination, scoreFloor } from './score-cutoff.js';
@@ -10,6 +11,9 @@ export interface RankedHit {
   doc: number;
   score: number;
 }
+
+/** The search options ranking reads (field weights are the index's). */
+export type RankOptions = Pick<SearchOptions, 'k1' | 'coordinationExponent' | 'minRelativeScore'>;
 
 export interface Ranking {
   /** The page asked for, best first. */
@@ -23,6 +27,10 @@ export interface Ranking {
  * summed, times coordination; then filters, the score cut-off, and the page. Papers that match
  * no clause are never looked at. Holds per-paper buffers that every query reuses (one ranker
  * per index; queries run one at a time).
+ *
+ * @example
+ * const ranker = new Ranker(index, paperCorpusView(papers), true, options);
+ * ranker.rank(planQuery(parseQuery('rope'), index, options), 0, 10).hits; // [{ doc, score }, …]
  */
 export class Ranker {
   private readonly scorer: Bm25fScorer;
@@ -49,9 +57,10 @@ export class Ranker {
     private readonly corpus: CorpusView,
     /** Off only to check that pruning changes nothing. */
     private readonly prune = true,
+    private readonly options: RankOptions = defaultSearchOptions,
   ) {
     const size = index.size;
-    this.scorer = new Bm25fScorer(index);
+    this.scorer = new Bm25fScorer(index, options);
     [this.total, this.matched, this.best, this.strength, this.sums] = [0, 0, 0, 0, 0].map(() => new Float64Array(size)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     [this.required, this.counts] = [new Uint8Array(size), new Uint8Array(size)];
     [this.candidates, this.touched, this.seen, this.kept] = [0, 0, 0, 0].map(() => new Int32Array(size)) as [Int32Array, Int32Array, Int32Array, Int32Array];
@@ -66,16 +75,17 @@ export class Ranker {
     try {
       const phrases = clauses.length - plan.clauses.length;
       const [checkCheap, checkOrder] = [filter.checksCheap, filter.checksOrder];
+      const exponent = this.options.coordinationExponent;
       let keptCount = 0;
       let best = 0;
       for (let i = 0; i < found; i++) {
         const doc = candidates[i]!;
         if (required[doc] !== phrases || (checkCheap && !filter.passesCheap(doc)) || (checkOrder && !filter.passesOrder(doc))) continue;
-        const score = (total[doc]! *= coordination(matched[doc]!, clauses.length));
+        const score = (total[doc]! *= coordination(matched[doc]!, clauses.length, exponent));
         if (score > best) best = score;
         kept[keptCount++] = doc;
       }
-      return page(kept, keptCount, total, best, offset, limit);
+      return page(kept, keptCount, total, scoreFloor(best, this.options.minRelativeScore), offset, limit);
     } finally {
       for (let i = 0; i < found; i++) {
         const doc = candidates[i]!;
@@ -121,12 +131,13 @@ export class Ranker {
       if (clause.anyOf.length !== 1 || clause.related.length > 0 || clause.allOf.length > 0) return false;
       bound += this.scorer.upperBound(clause.anyOf[0]!.term);
     }
+    const { coordinationExponent: exponent, minRelativeScore } = this.options;
     let best = 0;
     for (let k = 0; k < found; k++) {
       const doc = this.candidates[k]!;
-      best = Math.max(best, this.total[doc]! * coordination(this.matched[doc]!, clauses.length));
+      best = Math.max(best, this.total[doc]! * coordination(this.matched[doc]!, clauses.length, exponent));
     }
-    return bound * coordination(rest.length, clauses.length) < scoreFloor(best);
+    return bound * coordination(rest.length, clauses.length, exponent) < scoreFloor(best, minRelativeScore);
   }
 
   /** Adds a single-word clause's scores to the papers already found, and to no others. */
@@ -212,9 +223,8 @@ export class Ranker {
   }
 }
 
-/** Hits at or above the cut-off, counted; the page kept with a bounded heap. */
-function page(docs: Int32Array, count: number, scores: Float64Array, best: number, offset: number, limit: number): Ranking {
-  const floor = scoreFloor(best);
+/** Hits at or above the cut-off (`floor`), counted; the page kept with a bounded heap. */
+function page(docs: Int32Array, count: number, scores: Float64Array, floor: number, offset: number, limit: number): Ranking {
   const top = new TopK(offset + limit);
   let total = 0;
   for (let i = 0; i < count; i++) {

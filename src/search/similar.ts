@@ -1,8 +1,8 @@
-import { SEARCH } from '../config.js';
 import { nameTerms } from './analyzer.js';
 import { FIELDS, type IndexablePaper } from './fields.js';
 import { documentTerms } from './index-builder.js';
 import type { TermPostings } from './minisearch-internals.js';
+import type { SearchOptions } from './options.js';
 import type { PaperIndex } from './paper-index.js';
 import { TopK } from './top-k.js';
 
@@ -11,6 +11,7 @@ import { TopK } from './top-k.js';
  * above abstract, authors a little), so similar papers share what ranking would match on.
  * A term weighs ln(1 + weighted frequency) · ln(papers / papers with it). Document vector norms
  * are computed once, on first use, in one pass over the index; buffers are reused across calls.
+ * Fields are weighted by the `similarFields` search option.
  */
 export class SimilarPapers {
   private norms: Float64Array | null = null;
@@ -23,9 +24,12 @@ export class SimilarPapers {
   private readonly dots: Float64Array;
   private readonly candidates: Int32Array;
 
-  constructor(private readonly index: PaperIndex) {
+  constructor(
+    private readonly index: PaperIndex,
+    options: Pick<SearchOptions, 'similarFields'>,
+  ) {
     const weights: number[] = [];
-    for (const field of FIELDS) weights[index.fieldId(field)] = SEARCH.similarFields[field];
+    for (const field of FIELDS) weights[index.fieldId(field)] = options.similarFields[field];
     this.weights = weights;
     [this.weighted, this.dots] = [new Float64Array(index.size), new Float64Array(index.size)];
     [this.holders, this.candidates] = [new Int32Array(index.size), new Int32Array(index.size)];

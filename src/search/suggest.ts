@@ -1,11 +1,14 @@
-import { SEARCH } from '../config.js';
 import { analyzeWord, isStopWord, wordTokens } from './analyzer.js';
+import type { SearchOptions } from './options.js';
 import { formatQuery, type ParsedQuery } from './query-parser.js';
 import { splitSolid, type Vocabulary } from './query-plan.js';
 import { QUERY_FILLER } from './stop-words.js';
 
 /** At most this many candidate queries are tried before giving up. */
 const MAX_TRIES = 12;
+
+/** The search options suggestions read. */
+export type SuggestOptions = Pick<SearchOptions, 'suggestionMaxEdits' | 'minCompoundPartChars'>;
 
 /**
  * "Did you mean …": a query close to one that found nothing, which does find something.
@@ -14,17 +17,17 @@ const MAX_TRIES = 12;
  * `year:`, `author:`), and finally words nothing knows are dropped. `finds` runs a candidate.
  *
  * @example
- * suggestQuery(parseQuery('qantization'), index, finds); // 'quantization'
+ * suggestQuery(parseQuery('qantization'), index, finds, defaultSearchOptions); // 'quantization'
  */
-export function suggestQuery(query: ParsedQuery, vocabulary: Vocabulary, finds: (query: string) => boolean): string | null {
-  const corrected = correct(query, vocabulary);
+export function suggestQuery(query: ParsedQuery, vocabulary: Vocabulary, finds: (query: string) => boolean, options: SuggestOptions): string | null {
+  const corrected = correct(query, vocabulary, options);
   const relaxations: ((q: ParsedQuery) => ParsedQuery)[] = [
     (q) => ({ ...q, excluded: [] }),
     (q) => ({ ...q, words: [...q.words, ...q.phrases], phrases: [] }),
     (q) => ({ ...q, hasCode: false }),
     (q) => ({ ...q, years: [] }),
     (q) => ({ ...q, authors: [] }),
-    (q) => ({ ...q, words: q.words.filter((w) => knows(w, vocabulary)) }),
+    (q) => ({ ...q, words: q.words.filter((w) => knows(w, vocabulary, options)) }),
   ];
   const candidates: ParsedQuery[] = [corrected];
   // Each relaxation alone, then all of them in order: the smallest change that works wins.
@@ -48,22 +51,22 @@ export function suggestQuery(query: ParsedQuery, vocabulary: Vocabulary, finds: 
 }
 
 /** The query with every word the corpus does not know replaced by the nearest one it uses. */
-function correct(query: ParsedQuery, vocabulary: Vocabulary): ParsedQuery {
-  const fix = (text: string) => wordTokens(text).map((token) => correction(token, vocabulary) ?? token.toLowerCase()).join(' ');
+function correct(query: ParsedQuery, vocabulary: Vocabulary, options: SuggestOptions): ParsedQuery {
+  const fix = (text: string) => wordTokens(text).map((token) => correction(token, vocabulary, options) ?? token.toLowerCase()).join(' ');
   return { ...query, words: query.words.map(fix), phrases: query.phrases.map(fix) };
 }
 
-function correction(token: string, vocabulary: Vocabulary): string | null {
+function correction(token: string, vocabulary: Vocabulary, options: SuggestOptions): string | null {
   const lower = token.toLowerCase();
-  if (isStopWord(lower) || QUERY_FILLER.has(lower) || knows(token, vocabulary)) return null;
-  const maxEdits = Math.min(SEARCH.suggestionMaxEdits, Math.max(1, Math.floor(lower.length / 3)));
+  if (isStopWord(lower) || QUERY_FILLER.has(lower) || knows(token, vocabulary, options)) return null;
+  const maxEdits = Math.min(options.suggestionMaxEdits, Math.max(1, Math.floor(lower.length / 3)));
   return vocabulary.lexicon.corrections(lower, maxEdits)[0]?.word ?? null;
 }
 
 /** True when every piece of the text is an index term (or a known compound of them). */
-function knows(text: string, vocabulary: Vocabulary): boolean {
+function knows(text: string, vocabulary: Vocabulary, options: SuggestOptions): boolean {
   return wordTokens(text).every((token) => {
     const { surface, pieces } = analyzeWord(token);
-    return pieces.every((piece) => vocabulary.has(piece)) || splitSolid(surface, vocabulary) !== null;
+    return pieces.every((piece) => vocabulary.has(piece)) || splitSolid(surface, vocabulary, options) !== null;
   });
 }

@@ -6,8 +6,9 @@ export interface SearchHit {
   score: number;
 }
 
-export interface SearchOptions {
-  /** How many hits to return (after `offset`). */
+/** Per query: which page of hits. (How the engine searches is `SearchOptions`, in options.ts.) */
+export interface QueryOptions {
+  /** How many hits to return (after `offset`); the engine's `defaultLimit` when left out. */
   limit?: number;
   offset?: number;
 }
@@ -31,8 +32,8 @@ export interface SearchResponse {
  */
 export interface PaperSearch {
   readonly size: number;
-  search(query: string, options?: SearchOptions): SearchResponse;
-  /** The papers most like `id` (itself excluded), best first. Empty for an unknown id. */
+  search(query: string, options?: QueryOptions): SearchResponse;
+  /** The papers most like `id` (itself excluded), best first; the engine's `similarLimit` of them by default. Empty for an unknown id. */
   similar(id: string, limit?: number): SearchHit[];
   /** A paper by its id, arXiv id (any version) or arXiv / Hugging Face URL. */
   get(ref: string): Paper | undefined;
