@@ -1,10 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HTTPModuleFunctions, HTTPReceiver, type App, type BufferedIncomingMessage, type CustomRoute, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import { HTTPModuleFunctions, HTTPReceiver, isRawBodyError, type App, type BufferedIncomingMessage, type CustomRoute, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { SLACK_APP, SLACK_HTTP } from '../../config.js';
 import { toBoltLogger, type Logger } from '../../logger.js';
 import { InFlight } from './in-flight.js';
-import { BodyTooLargeError, readBody } from './read-body.js';
 import { checkDeclaredSize, checkSignature, checkTimestamp, type Refusal } from './request-guard.js';
 import { parseSlackRequest } from './slack-envelope.js';
 
@@ -94,16 +93,17 @@ export class GuardedHttpReceiver implements Receiver {
     const now = this.now();
     const early = checkDeclaredSize(req.headers, this.limits.maxBodyBytes) ?? checkTimestamp(req.headers, now, this.limits.maxClockSkewSec);
     if (early) return this.refuse(req, res, early);
-    readBody(req, this.limits.maxBodyBytes).then(
-      (raw) => this.afterBody(req, res, raw, path),
-      (error: unknown) => this.refuse(req, res, error instanceof BodyTooLargeError ? { status: 413, reason: error.message } : { status: 400, reason: 'body not received' }),
+    // Bolt's own buffering (raw-body) refuses a declared or streamed body over the limit without reading the rest.
+    HTTPModuleFunctions.bufferIncomingMessage(req, this.limits.maxBodyBytes).then(
+      (buffered) => this.afterBody(buffered, res, path, now),
+      (error: unknown) => this.refuse(req, res, bodyRefusal(error, this.limits.maxBodyBytes)),
     );
   }
 
-  private afterBody(req: IncomingMessage, res: ServerResponse, raw: Buffer, path: string | undefined): void {
-    const refusal = checkSignature(req.headers, raw, this.options.signingSecret) ?? (req.method !== 'POST' || path !== SLACK_APP.eventsPath ? { status: 404, reason: 'no such route' } : undefined);
+  private afterBody(req: BufferedIncomingMessage, res: ServerResponse, path: string | undefined, now: number): void {
+    const refusal = checkSignature(req.headers, req.rawBody, this.options.signingSecret, now) ?? (req.method !== 'POST' || path !== SLACK_APP.eventsPath ? { status: 404, reason: 'no such route' } : undefined);
     if (refusal) return this.refuse(req, res, refusal);
-    const parsed = parseSlackRequest(raw.toString('utf8'), req.headers['content-type']);
+    const parsed = parseSlackRequest(req);
     if (!parsed.ok) return this.refuse(req, res, { status: 400, reason: parsed.reason });
     if (parsed.kind === 'app_rate_limited') {
       this.log.warn({ body: parsed.body }, 'Slack is holding back our events for a minute (app_rate_limited)');
@@ -111,7 +111,6 @@ export class GuardedHttpReceiver implements Receiver {
     }
     if (parsed.kind === 'ssl_check') return this.answerEmpty(res);
     // Bolt reads the body only if it has not been read: it gets the bytes we checked.
-    (req as BufferedIncomingMessage).rawBody = raw;
     this.dispatch(req, res);
   }
 
@@ -153,4 +152,10 @@ export class GuardedHttpReceiver implements Receiver {
     this.log.info({ finished }, 'drained');
     return finished;
   }
+}
+
+/** A body that could not be read: streamed past the limit (a missing or lying `content-length`), or cut off. */
+function bodyRefusal(error: unknown, maxBytes: number): Refusal {
+  const tooLarge = isRawBodyError(error) && (error as { type?: string }).type === 'entity.too.large';
+  return tooLarge ? { status: 413, reason: `body over ${maxBytes} bytes` } : { status: 400, reason: 'body not received' };
 }

@@ -1,4 +1,4 @@
-import { parse as parseQuery } from 'node:querystring';
+import { HTTPModuleFunctions, type BufferedIncomingMessage } from '@slack/bolt';
 import { z } from 'zod';
 import { SLACK_INPUT } from '../../config.js';
 
@@ -58,22 +58,15 @@ export type RequestKind = keyof typeof KINDS;
 
 export type ParsedRequest = { ok: true; kind: RequestKind; body: Record<string, unknown> } | { ok: false; reason: string };
 
-const FORM = 'application/x-www-form-urlencoded';
-
 /**
- * Reads a request body the way Bolt will (form fields, a form `payload` of JSON, or JSON) and
- * says which kind of Slack request it is, or why it is none.
+ * Reads a request body with Bolt's own parser (form fields, a form `payload` of JSON, or JSON),
+ * so what is checked is exactly what Bolt will see, and says which kind of Slack request it is,
+ * or why it is none.
  */
-export function parseSlackRequest(raw: string, contentType: string | undefined): ParsedRequest {
+export function parseSlackRequest(req: BufferedIncomingMessage): ParsedRequest {
   let body: unknown;
   try {
-    // NOTE: Bolt parses a form only for exactly this content type, and JSON for anything else.
-    if (contentType === FORM) {
-      const form = parseQuery(raw);
-      body = typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
-    } else {
-      body = JSON.parse(raw);
-    }
+    body = HTTPModuleFunctions.parseHTTPRequestBody(req);
   } catch (error) {
     return { ok: false, reason: `not JSON or form data (${(error as Error).message.slice(0, 80)})` };
   }
