@@ -7,7 +7,7 @@ import type { PageEntry } from './parse-page.js';
 import { summarize } from './tldr.js';
 
 /** A title's short name: `eDKM: An Efficient …` → `eDKM`. */
-function shortName(title: string): string | undefined {
+export function shortName(title: string): string | undefined {
   const head = title.split(':')[0]?.trim();
   return head && head.length <= 30 && head !== title ? head : undefined;
 }
