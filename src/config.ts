@@ -88,14 +88,14 @@ export const SLACK_APP = {
  * times over about 30 minutes, far past the point where a reply still makes sense in a
  * conversation. Ours: a few quick tries on 5xx and network errors, all within about 10 s
  * (`maxRetryTime`), then we give up and tell the user. Tests pass a faster policy.
- * `respond()` (response_url posts) follows the same policy (src/app/response-url-fetch.ts).
+ * `respond()` (response_url posts) follows the same policy (src/slack/outbound/response-url-fetch.ts).
  */
 export const SLACK_WEB_API = {
   /**
    * p-retry / node-retry options: waits of 0.5–1 s, 1–2 s, 2–4 s between tries. NOTE: posts
    * (chat.postMessage, chat.postEphemeral, response_urls that add a message) are not retried
    * after a timeout or a 5xx, only after a 429 or a refused connection: Slack may have posted
-   * them already (src/app/post-once-fetch.ts, src/app/response-url-fetch.ts).
+   * them already (src/slack/outbound/post-once-fetch.ts, src/slack/outbound/response-url-fetch.ts).
    */
   retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4_000, randomize: true, maxRetryTime: 10_000 },
   /** Per-request timeout (ms): Slack answers in well under a second; a hung call must not eat the retry budget alone. */
@@ -107,7 +107,7 @@ export const SLACK_WEB_API = {
   rejectRateLimitedCalls: false,
 } as const;
 
-/** What Paperbot accepts over HTTP, before Bolt sees a request (src/app/request-guard.ts). */
+/** What Paperbot accepts over HTTP, before Bolt sees a request (src/slack/http/request-guard.ts). */
 export const SLACK_HTTP = {
   /** Slack's payloads are a few kB; anything near this is not from Slack. Refused with 413 before reading. */
   maxBodyBytes: 1_000_000,
@@ -119,7 +119,7 @@ export const SLACK_HTTP = {
   drainTimeoutMs: 15_000,
 } as const;
 
-/** Events API deliveries (src/app/event-dedupe.ts). */
+/** Events API deliveries (src/slack/middleware/event-dedupe.ts). */
 export const SLACK_EVENTS = {
   /** Slack retries at once, after 1 minute and after 5: an id is remembered well past the last try. */
   seenTtlMs: 15 * 60_000,
@@ -127,7 +127,7 @@ export const SLACK_EVENTS = {
   seenMaxIds: 50_000,
 } as const;
 
-/** Share clicks (src/app/share-paper.ts). */
+/** Share clicks (handlers/actions/share-paper.ts). */
 export const SLACK_SHARES = {
   /**
    * A second click on the same Share button (a double-click, or Slack delivering the click
@@ -147,7 +147,7 @@ export const SLACK_INPUT = {
   maxIdChars: 255,
 } as const;
 
-/** Answers to `/paper`, mentions and DMs (src/app/answer-cache.ts). */
+/** Answers to `/paper`, mentions and DMs (src/answers/answer-cache.ts). */
 export const SLACK_ANSWERS = {
   /**
    * Rendered answers kept, most recently used first. NOTE: an answer is a pure function of the

@@ -31,7 +31,7 @@ const envSchema = z.object({
 /** Every environment variable Paperbot reads (`.env.example` lists them all). */
 export const ENV_VARS = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
 
-interface BaseConfig {
+export interface BaseConfig {
   port: number;
   logLevel: LogLevelName;
   dataDir: string;
@@ -70,6 +70,19 @@ export class ConfigError extends Error {
     );
     this.name = 'ConfigError';
   }
+}
+
+const baseSchema = envSchema.pick({ PORT: true, LOG_LEVEL: true, PAPERBOT_DATA_DIR: true, SLACK_API_URL: true });
+
+/**
+ * The settings every entry point shares (data, logging, port), without the Slack ones: what the
+ * `paperbot` command line reads, so a half-configured Slack app never stops a search or an ingest.
+ */
+export function readBaseConfig(env: NodeJS.ProcessEnv = process.env): BaseConfig {
+  const parsed = baseSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  const e = parsed.data;
+  return { port: e.PORT, logLevel: e.LOG_LEVEL, dataDir: e.PAPERBOT_DATA_DIR, slackApiUrl: e.SLACK_API_URL };
 }
 
 /**

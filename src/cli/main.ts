@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+import { readBaseConfig } from '../env-config.js';
 import { runCli } from './run-cli.js';
 
-runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, isTTY: process.stdout.isTTY })
+Promise.resolve()
+  .then(() => runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, isTTY: process.stdout.isTTY }, readBaseConfig().dataDir))
   .then((code) => {
     process.exitCode = code;
   })

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { CLI, DEFAULT_DATA_DIR } from '../config.js';
+import { CLI } from '../config.js';
 import { ingest } from '../corpus/ingest.js';
 import { IngestError } from '../corpus/ingest-error.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
@@ -18,11 +18,11 @@ const USAGE = `Usage: paperbot <command>
 
 Query syntax: "quoted phrase", -exclude, author:name, year:2024, has:code, an arXiv id or URL.`;
 
-/** Runs one CLI invocation; returns the exit code. Streams are injectable for tests. */
+/** Runs one CLI invocation; returns the exit code. Streams and settings (`readBaseConfig`) are injectable for tests. */
 export async function runCli(
   argv: string[],
   io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; isTTY?: boolean },
-  dataDir = process.env.PAPERBOT_DATA_DIR || DEFAULT_DATA_DIR,
+  dataDir: string,
 ): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
+import { readBaseConfig } from '../../src/env-config.js';
 
 async function cli(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
@@ -9,7 +10,7 @@ async function cli(argv: string[], stdin = ''): Promise<{ code: number; out: str
   let err = '';
   stdout.on('data', (chunk) => (out += chunk));
   stderr.on('data', (chunk) => (err += chunk));
-  const code = await runCli(argv, { stdin: Readable.from([stdin]), stdout, stderr });
+  const code = await runCli(argv, { stdin: Readable.from([stdin]), stdout, stderr }, readBaseConfig({}).dataDir);
   return { code, out, err };
 }
 
