@@ -4,11 +4,12 @@ import { splitSentences } from './sentences.js';
 /** Phrases that announce what a paper contributes. */
 const CONTRIBUTION = [
   /\bwe (propose|introduce|present|develop|design|build|release|construct|create|contribute|curate|formulate)\b/i,
-  /\b(this|our) (paper|work|study|report|letter) (proposes|introduces|presents|develops|describes|studies|tackles|addresses|investigates|explores|examines)\b/i,
-  /\b(we|this paper|this work) (show|find|demonstrate|prove|reveal|identify)\b/i,
-  /\b(called|named|dubbed|termed)\b/i,
-  /\b(a|an) (novel|new|simple|unified|general) (framework|method|approach|model|benchmark|dataset|technique|algorithm|architecture|paradigm)\b/i,
+  /\b(this|our|the present) (\w+ ){0,2}(paper|work|study|report|letter|survey|article|review) (proposes|introduces|presents|develops|describes|studies|tackles|addresses|investigates|explores|examines|surveys|reviews|provides|offers|reveals|shows|confirms|reports)\b/i,
+  /\b(we|this paper|this work) (show|find|demonstrate|prove|reveal|identify|confirm|showcase)\b/i,
+  /\b(we|our|this)\b.*\b(called|named|dubbed|termed)\b/i,
+  /\b(a|an) (novel|new|simple|unified|general) ([\w-]+ ){0,2}(framework|method|approach|model|benchmark|dataset|technique|algorithm|architecture|paradigm|study)\b/i,
   /\bus to (propose|introduce|present|develop)\b/i,
+  /\bthe present (analysis|study) (reveals|shows|finds)\b/i,
   /\b(we|this paper|this work|our (work|study|paper))\s+(\w+\s+){0,2}(prove|formulate|focus|argue|explore|examine|investigate|analy[sz]e|study|evaluate|conduct|establish|derive|provide|obtain|tackles?)\b/i,
 ];
 /** Phrases that carry a headline result. */
@@ -24,12 +25,12 @@ const BACKGROUND = [
 ];
 /** Leads that tie a sentence to the one before it; a TL;DR stands alone without them. */
 const LEADS = [
-  /^in (this|our) (paper|work|study|letter|report|article|note),?\s+/i,
+  /^in (this|our) ([\w-]+ )?(paper|work|study|letter|report|article|note),?\s+/i,
   /^(here|specifically|moreover|additionally|furthermore|finally|therefore|thus|hence|consequently|concretely|overall|then|first|second|third|lastly|instead|to this end|in addition|in particular|in response),\s+/i,
 ];
 /** A scene-setting clause before "we …" ("To address these issues, we propose …") is dropped. */
 const LEAD_CLAUSE =
-  /^(to|inspired|motivated|based|building|through|by|in|from|within|following|given|besides|notably|strikingly|remarkably|recognizing|leveraging|it)\b[^.]{0,200}?,\s+(?=(we|this paper|this work|our)\b)/i;
+  /^(to|inspired|motivated|based|building|through|by|in|from|within|following|given|besides|notably|strikingly|remarkably|recognizing|leveraging|it)\b[^.]{0,200}?,\s+(?=(we|this paper|this work|our|in this (paper|work),? we)\b)/i;
 
 interface Candidate {
   text: string;
@@ -48,9 +49,15 @@ export function summarize(abstract: string): string {
     .filter((c) => c.text.length >= TLDR.minChars);
   if (candidates.length === 0) return shortenClause(abstract);
 
+  const value = (c: Candidate) => c.contribution * 2 + c.result * 0.5 - c.index * 0.05 - (c.index === 0 ? 1 : 0);
   const fitting = candidates.filter((c) => c.text.length <= TLDR.maxChars);
   const pool = fitting.length > 0 ? fitting : candidates;
-  const main = best(pool, (c) => c.contribution * 2 + c.result * 0.5 - c.index * 0.05 - (c.index === 0 ? 1 : 0));
+  const main = best(pool, value);
+  // NOTE: what the paper contributes beats a sentence that merely fits: when the only
+  // contribution sentence is too long, it is shortened at a clause rather than passed over for
+  // the field's background.
+  const contribution = best(candidates, value);
+  if (contribution.contribution > 0 && main.contribution <= 0) return shortenClause(contribution.text);
   if (main.text.length > TLDR.maxChars) return shortenClause(main.text);
 
   const room = TLDR.maxChars - main.text.length - 1;
