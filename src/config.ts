@@ -202,3 +202,96 @@ export const PLAYGROUND = {
     slackbot: { id: 'USLACKBOT', name: 'Slackbot' },
   },
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// The paper library: the store and the search index kept in step, live sources (src/library).
+// ---------------------------------------------------------------------------------------------
+
+export const LIBRARY = {
+  /** Changed papers the index takes from the store per query while catching up. */
+  syncBatch: 5_000,
+  /** PAPERBOT_FETCH_INTERVAL_MINUTES: how often each source is fetched after the one at start-up. */
+  fetchIntervalMinutes: 60,
+  /**
+   * After a failed fetch the next try waits this long, doubling with each failure in a row and
+   * never past the fetch interval (or sooner than a `Retry-After` allows).
+   */
+  retryAfterFailureMs: 60_000,
+  /**
+   * An on-demand lookup (`/paper 1706.03762`, a paper not yet stored) gives up after this: the
+   * person is waiting, and arXiv's one-request-every-3-seconds queue may be long.
+   */
+  lookupTimeoutMs: 20_000,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Paper sources: Hugging Face and arXiv clients (src/sources). HF_API_URL, ARXIV_API_URL and
+// ARXIV_MIN_INTERVAL_MS override some of these (env-config.ts).
+// ---------------------------------------------------------------------------------------------
+
+export const SOURCES = {
+  /**
+   * Sent on every request. arXiv and Hugging Face ask API clients to say who they are and how to
+   * reach whoever runs them. NOTE: point the URL at the real repository before deploying.
+   */
+  userAgent: 'Paperbot/0.1 (+https://github.com/paperbot/paperbot; research paper Slack bot)',
+  /** The largest answer read; arXiv's 100-entry pages are about 300 kB, Hugging Face's days about 100 kB. */
+  maxBodyBytes: 5_000_000,
+  /** A 429 without Retry-After or RateLimit header: wait this long before asking again. */
+  defaultRetryAfterMs: 60_000,
+  /** At most this many skipped-entry reasons are kept in a fetch result (the count is always exact). */
+  maxProblems: 20,
+
+  hf: {
+    apiUrl: 'https://huggingface.co',
+    /** Per request, body included. Hugging Face answers in well under a second. */
+    timeoutMs: 10_000,
+    /** `limit` of a daily-papers request; Hugging Face's own tools cap it at 100, a featured day holds 10–60. */
+    dailyLimit: 100,
+    /** First run (no `since`): today and the days before it, this many days in all. Also the most a catch-up fetches. */
+    backfillDays: 7,
+  },
+
+  arxiv: {
+    apiUrl: 'https://export.arxiv.org/api/query',
+    /** arXiv's terms: at most one request every three seconds, one connection at a time. */
+    minIntervalMs: 3_000,
+    /** Per request, body included. arXiv's API is slow at times (10 s is not rare for a 100-entry page). */
+    timeoutMs: 30_000,
+    /** `max_results` of a category fetch. */
+    categoryPageSize: 100,
+    /** A catch-up (`since`) reads at most this many pages of a category, newest first. */
+    categoryMaxPages: 3,
+    /** `max_results` of an exact-title query: exact matches are few; more only costs arXiv. */
+    titleResults: 10,
+  },
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// The store (src/store): DATABASE_URL unset means the SQLite file below.
+// ---------------------------------------------------------------------------------------------
+
+export const STORE = {
+  /** DATABASE_URL unset: a SQLite file here. `.paperbot/` is git-ignored. */
+  defaultSqlitePath: join(PROJECT_ROOT, '.paperbot', 'paperbot.sqlite'),
+  sqlite: {
+    /** How long a writer waits for another process's write lock before SQLITE_BUSY. */
+    busyTimeoutMs: 5_000,
+  },
+  postgres: {
+    /** Connections per instance: fetches write one transaction at a time, reads are short. */
+    poolSize: 4,
+    /** A server that does not answer within this fails start-up with a message naming DATABASE_URL. */
+    connectTimeoutMs: 10_000,
+    idleTimeoutMs: 30_000,
+    /** Shown in `pg_stat_activity`, so an operator can tell our connections apart. */
+    applicationName: 'paperbot',
+  },
+  /**
+   * Rows per INSERT or `IN (…)` list. A papers row binds 25 parameters: 500 rows stay well
+   * under SQLite's 32,766 and Postgres's 65,535 bound parameters per statement.
+   */
+  rowsPerStatement: 500,
+  /** A source's last error is kept to this many characters. */
+  maxErrorChars: 2_000,
+} as const;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { DEFAULT_DATA_DIR, ENV_DEFAULTS } from './config.js';
+import { DEFAULT_DATA_DIR, ENV_DEFAULTS, LIBRARY, STORE } from './config.js';
+import { parseSourceList, type SourceName } from './sources/source.js';
+import { parseDatabaseUrl } from './store/database-url.js';
 
 /**
  * Paperbot's settings from the environment: one zod schema, read by one pure function
@@ -26,6 +28,32 @@ const envSchema = z.object({
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   LOG_LEVEL: z.preprocess(unsetIfBlank, z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default(ENV_DEFAULTS.logLevel)),
   PAPERBOT_DATA_DIR: z.preprocess(unsetIfBlank, z.string().default(DEFAULT_DATA_DIR)),
+  DATABASE_URL: optional(
+    z.string().superRefine((value, ctx) => {
+      try {
+        parseDatabaseUrl(value, STORE.defaultSqlitePath);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message.replace(/^DATABASE_URL /, '') });
+      }
+    }),
+  ),
+  PAPERBOT_SOURCES: optional(
+    z.string().transform((value, ctx) => {
+      try {
+        return parseSourceList(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `is not a source list: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    }),
+  ),
+  PAPERBOT_FETCH_INTERVAL_MINUTES: z.preprocess(
+    unsetIfBlank,
+    z.coerce.number('must be a number of minutes').int('must be a whole number of minutes').min(1, 'must be at least 1').default(LIBRARY.fetchIntervalMinutes),
+  ),
+  HF_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  ARXIV_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  ARXIV_MIN_INTERVAL_MS: optional(z.coerce.number('must be a number of milliseconds').int('must be a whole number').min(0, 'must be 0 or more')),
 });
 
 /** Every environment variable Paperbot reads (`.env.example` lists them all). */
@@ -37,6 +65,15 @@ export interface BaseConfig {
   dataDir: string;
   /** Another base URL for Slack's Web API (tests, proxies); Slack's own when undefined. */
   slackApiUrl: string | undefined;
+  /** DATABASE_URL: Postgres or a SQLite file; undefined means the default SQLite file. */
+  databaseUrl: string | undefined;
+  /** PAPERBOT_SOURCES as given; undefined means the mode's default (see {@link sourcesFor}). */
+  sources: SourceName[] | undefined;
+  fetchIntervalMinutes: number;
+  /** HF_API_URL, ARXIV_API_URL, ARXIV_MIN_INTERVAL_MS: the sources' defaults (config.ts) when undefined. */
+  hfApiUrl: string | undefined;
+  arxivApiUrl: string | undefined;
+  arxivMinIntervalMs: number | undefined;
 }
 
 /** Socket Mode: Slack pushes over a WebSocket, no public URL needed. */
@@ -72,7 +109,30 @@ export class ConfigError extends Error {
   }
 }
 
-const baseSchema = envSchema.pick({ PORT: true, LOG_LEVEL: true, PAPERBOT_DATA_DIR: true, SLACK_API_URL: true });
+const baseSchema = envSchema.omit({ SLACK_BOT_TOKEN: true, SLACK_SIGNING_SECRET: true, SLACK_APP_TOKEN: true });
+
+function baseOf(e: z.output<typeof baseSchema>): BaseConfig {
+  return {
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.PAPERBOT_DATA_DIR,
+    slackApiUrl: e.SLACK_API_URL,
+    databaseUrl: e.DATABASE_URL,
+    sources: e.PAPERBOT_SOURCES,
+    fetchIntervalMinutes: e.PAPERBOT_FETCH_INTERVAL_MINUTES,
+    hfApiUrl: e.HF_API_URL,
+    arxivApiUrl: e.ARXIV_API_URL,
+    arxivMinIntervalMs: e.ARXIV_MIN_INTERVAL_MS,
+  };
+}
+
+/**
+ * The live sources to fetch: PAPERBOT_SOURCES when set; otherwise Hugging Face's daily papers
+ * when Slack is connected, and none in the playground (which must work with no network at all).
+ */
+export function sourcesFor(config: BaseConfig & { mode?: Config['mode'] }): SourceName[] {
+  return config.sources ?? (config.mode === undefined || config.mode === 'local' ? [] : ['hf-daily']);
+}
 
 /**
  * The settings every entry point shares (data, logging, port), without the Slack ones: what the
@@ -81,8 +141,7 @@ const baseSchema = envSchema.pick({ PORT: true, LOG_LEVEL: true, PAPERBOT_DATA_D
 export function readBaseConfig(env: NodeJS.ProcessEnv = process.env): BaseConfig {
   const parsed = baseSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
-  const e = parsed.data;
-  return { port: e.PORT, logLevel: e.LOG_LEVEL, dataDir: e.PAPERBOT_DATA_DIR, slackApiUrl: e.SLACK_API_URL };
+  return baseOf(parsed.data);
 }
 
 /**
@@ -101,7 +160,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
   const e = parsed.data;
-  const base: BaseConfig = { port: e.PORT, logLevel: e.LOG_LEVEL, dataDir: e.PAPERBOT_DATA_DIR, slackApiUrl: e.SLACK_API_URL };
+  const base = baseOf(e);
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = e;
 
   if (!botToken && !signingSecret && !appToken) return { ...base, mode: 'local' };

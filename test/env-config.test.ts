@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR } from '../src/config.js';
-import { ConfigError, ENV_VARS, readConfig } from '../src/env-config.js';
+import { ConfigError, ENV_VARS, readConfig, sourcesFor } from '../src/env-config.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 
 const BOT = 'xoxb-1-2-abc';
@@ -19,9 +19,12 @@ function problems(env: NodeJS.ProcessEnv): string[] {
   throw new Error('expected readConfig to throw');
 }
 
+/** The store and source settings when none is given. */
+const LIBRARY_DEFAULTS = { databaseUrl: undefined, sources: undefined, fetchIntervalMinutes: 60, hfApiUrl: undefined, arxivApiUrl: undefined, arxivMinIntervalMs: undefined };
+
 describe('readConfig', () => {
   it('with no Slack settings at all runs locally, with defaults', () => {
-    expect(readConfig({})).toEqual({ mode: 'local', port: 3000, logLevel: 'info', dataDir: DEFAULT_DATA_DIR, slackApiUrl: undefined });
+    expect(readConfig({})).toEqual({ mode: 'local', port: 3000, logLevel: 'info', dataDir: DEFAULT_DATA_DIR, slackApiUrl: undefined, ...LIBRARY_DEFAULTS });
   });
 
   it('treats empty lines copied from .env.example as unset', () => {
@@ -41,7 +44,24 @@ describe('readConfig', () => {
       logLevel: 'debug',
       slackApiUrl: 'http://127.0.0.1:9/api/',
       dataDir: '/tmp/papers',
+      ...LIBRARY_DEFAULTS,
     });
+  });
+
+  it('reads the store and source settings, and names the variable when one is wrong', () => {
+    const config = readConfig({ DATABASE_URL: 'postgres://paperbot@db:5432/paperbot', PAPERBOT_SOURCES: 'hf-daily, arxiv:cs.CL', PAPERBOT_FETCH_INTERVAL_MINUTES: '30', ARXIV_MIN_INTERVAL_MS: '5000' });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://paperbot@db:5432/paperbot', sources: ['hf-daily', 'arxiv:cs.CL'], fetchIntervalMinutes: 30, arxivMinIntervalMs: 5000 });
+    expect(readConfig({ PAPERBOT_SOURCES: 'none' }).sources).toEqual([]);
+    expect(problems({ DATABASE_URL: 'mysql://root@localhost/x' }).join('\n')).toMatch(/^DATABASE_URL is invalid: the scheme "mysql:"/);
+    expect(problems({ PAPERBOT_SOURCES: 'hf-daily,twitter' }).join('\n')).toMatch(/^PAPERBOT_SOURCES is not a source list: .*"twitter" is not a source/);
+    expect(problems({ PAPERBOT_FETCH_INTERVAL_MINUTES: '0' }).join('\n')).toMatch(/^PAPERBOT_FETCH_INTERVAL_MINUTES must be at least 1/);
+    expect(problems({ HF_API_URL: 'ftp://x' }).join('\n')).toMatch(/^HF_API_URL must be an http\(s\) URL/);
+  });
+
+  it('fetches Hugging Face daily papers by default when Slack is connected, nothing in the playground', () => {
+    expect(sourcesFor(readConfig({}))).toEqual([]);
+    expect(sourcesFor(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }))).toEqual(['hf-daily']);
+    expect(sourcesFor(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, PAPERBOT_SOURCES: 'none' }))).toEqual([]);
   });
 
   it('names what is missing when settings are half given', () => {

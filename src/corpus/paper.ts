@@ -24,6 +24,8 @@ export const paperSchema = z.object({
   /** `YYYY-MM` of first arXiv submission, from the identifier. */
   published: z.string().regex(/^\d{4}-\d{2}$/).nullable(),
   tldr: z.string().min(1),
+  /** Whose summary `tldr` is: ours (extractive, from the abstract) unless Hugging Face wrote it. */
+  tldrBy: z.literal('huggingface').optional(),
   links: paperLinksSchema,
   source: z.object({ file: z.string(), line: z.number().int().positive() }),
 });

@@ -1,7 +1,7 @@
 import type { SourcedPaper } from '../corpus/sourced-paper.js';
 import type { ArxivEntry } from './arxiv-atom.js';
 import { ARXIV, type ArxivClient } from './arxiv-client.js';
-import { SOURCES } from './source-defaults.js';
+import { SOURCES } from '../config.js';
 import { guardSource, SourceError } from './source-error.js';
 import type { PaperSource, SourceFetchOptions, SourceFetchResult } from './source.js';
 import { toPaper } from './to-paper.js';

@@ -1,6 +1,6 @@
 import { cleanText } from '../corpus/clean-text.js';
 import { ARXIV, type ArxivClient } from './arxiv-client.js';
-import { SOURCES } from './source-defaults.js';
+import { SOURCES } from '../config.js';
 import { guardSource } from './source-error.js';
 
 export type TitleResolution =

@@ -2,7 +2,7 @@ import { parseArxivRef } from '../corpus/arxiv.js';
 import type { SourcedPaper } from '../corpus/sourced-paper.js';
 import type { HttpClient } from './http-client.js';
 import { hfAuthorNames, hfDailyEntrySchema, hfExtras } from './hf-papers.js';
-import { SOURCES } from './source-defaults.js';
+import { SOURCES } from '../config.js';
 import { guardSource, SourceError } from './source-error.js';
 import type { PaperSource, SourceFetchOptions, SourceFetchResult } from './source.js';
 import { toPaper } from './to-paper.js';

@@ -4,7 +4,7 @@ import { type ArxivGate, sharedArxivGate } from './arxiv-gate.js';
 import type { Clock } from './clock.js';
 import { HttpClient } from './http-client.js';
 import { sharedCooldown } from './rate-limit.js';
-import { SOURCES } from './source-defaults.js';
+import { SOURCES } from '../config.js';
 
 export const HUGGING_FACE = 'Hugging Face';
 

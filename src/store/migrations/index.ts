@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001-papers.js';
+
+/**
+ * Every migration, by name; applied in name order, each once. NOTE: a static map rather than
+ * Kysely's FileMigrationProvider, which scans a folder: the code runs from dist/, and a bundler or
+ * a stray `.d.ts` there must not change what runs. Add a file `NNNN-what.ts` and a line here;
+ * never edit or rename one that has shipped.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-papers': m0001,
+};
