@@ -16,6 +16,11 @@ export function latencies(queries: readonly string[], rounds: number, run: (quer
       times.push(performance.now() - start);
     }
   }
+  return summary(times);
+}
+
+/** p50 and p99 of timings in ms (sorts `times`). */
+export function summary(times: number[]): { p50: number; p99: number; samples: number } {
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p99: percentile(times, 99), samples: times.length };
 }

@@ -2,7 +2,9 @@
  * `npm run bench:search`: our search against plain MiniSearch defaults on a deterministic
  * synthetic corpus (100,000 abstracts by default; BENCH_PAPERS=n for another size). Reports build
  * time, heap after build, snapshot save and start-from-snapshot time, RSS, and query latency
- * p50/p99 per kind of query, as figures and as ratios ours/plain. A benchmark, not a test.
+ * p50/p99 per kind of query, as figures and as ratios ours/plain. Then papers arriving live
+ * (`upsert`): its latency for one paper and for a batch, and query p99 while batches arrive
+ * every {@link LIVE}.everyMs, beside p99 with none. A benchmark, not a test.
  *
  * Each engine runs in a child process of its own, so neither inherits the other's heap.
  * BENCH_OPTIONS='<json>' merges search options over the defaults (src/search/options.ts), e.g.
@@ -20,7 +22,7 @@ import { changedSearchOptions, mergeSearchOptions } from '../src/search/options.
 import { createPaperSearch } from '../src/search/paper-search.js';
 import { PlainSearch } from '../src/search/plain-search.js';
 import { benchQueries, type QueryKind } from './bench-queries.js';
-import { latencies, rssMb, settledHeapMb, time } from './latency.js';
+import { latencies, rssMb, settledHeapMb, summary, time } from './latency.js';
 import { syntheticPapers } from './synthetic-corpus.js';
 
 const COUNT = Number(process.env.BENCH_PAPERS ?? 100_000);
@@ -30,7 +32,85 @@ const AIMS = { p99Ms: 25, buildS: 30, startS: 5, rssMb: 1500 };
 /** Our engine's search options: the defaults, or BENCH_OPTIONS merged over them. */
 const OPTIONS = mergeSearchOptions(process.env.BENCH_OPTIONS ? JSON.parse(process.env.BENCH_OPTIONS) : {});
 
+/**
+ * Papers arriving after the start: single upserts (new papers, and newer versions of papers
+ * already there), batches, then `rounds` over the queries of every kind, alternately with no
+ * upserts and with a batch upserted every `everyMs` (alternating, so that both see the same
+ * machine load and the same, growing, index).
+ */
+const LIVE = { singles: 100, batches: 20, batchSize: 100, everyMs: 100, rounds: 20, interleavedBatches: 80 };
+
 type Engine = 'ours' | 'plain';
+type Latency = { p50: number; p99: number; samples: number };
+
+interface LiveReport {
+  buildMs: number;
+  /** The first upsert after the start also counts what later ones keep up to date. */
+  firstMs: number;
+  upserts: { label: string; latency: Latency }[];
+  /** Per kind: query latency in rounds with no upserts, and in rounds with upserts between queries. */
+  queries: Record<string, { none: Latency; during: Latency }>;
+  /** Batches upserted while queries ran, and how long each took. */
+  during: Latency;
+  papersAtEnd: number;
+}
+
+/** Builds our engine, then times upserts, and queries with and without upserts between them, in this process. */
+function runLive(): LiveReport {
+  const real = loadCorpus(DEFAULT_DATA_DIR).papers;
+  const pool = 1 + LIVE.singles * 2 + (LIVE.batches + LIVE.interleavedBatches) * LIVE.batchSize;
+  const generated = syntheticPapers(real, { count: COUNT + pool });
+  let next = COUNT;
+  const take = (count: number) => {
+    next += count;
+    return generated.slice(next - count, next);
+  };
+  const queries = benchQueries(real);
+  const kinds = Object.keys(queries) as QueryKind[];
+  const built = time(() => createPaperSearch(generated.slice(0, COUNT), { options: OPTIONS }));
+  const search = built.value;
+  const timed = (count: number, run: (i: number) => unknown) => summary(Array.from({ length: count }, (_, i) => time(() => run(i)).ms));
+
+  const firstMs = time(() => search.upsert(take(1))).ms;
+  const upserts = [
+    { label: '1 new paper', latency: timed(LIVE.singles, () => search.upsert(take(1))) },
+    {
+      label: '1 newer version',
+      latency: timed(LIVE.singles, (i) => {
+        // A paper already there gets another title and abstract, as a new arXiv version brings.
+        const [text] = take(1);
+        return search.upsert([{ ...generated[(i * 997) % COUNT]!, title: text!.title, abstract: text!.abstract }]);
+      }),
+    },
+    { label: `${LIVE.batchSize} new papers`, latency: timed(LIVE.batches, () => search.upsert(take(LIVE.batchSize))) },
+  ];
+
+  for (const kind of kinds) for (const query of queries[kind]) search.search(query);
+  const none: Record<string, number[]> = Object.fromEntries(kinds.map((kind) => [kind, []]));
+  const during: Record<string, number[]> = Object.fromEntries(kinds.map((kind) => [kind, []]));
+  const batches: number[] = [];
+  for (let round = 0; round < LIVE.rounds; round++) {
+    const upserting = round % 2 === 1;
+    let due = performance.now() + LIVE.everyMs;
+    for (const kind of kinds) {
+      for (const query of queries[kind]) {
+        if (upserting && performance.now() >= due && batches.length < LIVE.interleavedBatches) {
+          batches.push(time(() => search.upsert(take(LIVE.batchSize))).ms);
+          due = performance.now() + LIVE.everyMs;
+        }
+        (upserting ? during : none)[kind]!.push(time(() => search.search(query)).ms);
+      }
+    }
+  }
+  return {
+    buildMs: built.ms,
+    firstMs,
+    upserts,
+    queries: Object.fromEntries(kinds.map((kind) => [kind, { none: summary(none[kind]!), during: summary(during[kind]!) }])),
+    during: summary(batches),
+    papersAtEnd: search.size,
+  };
+}
 
 interface Report {
   generateMs: number;
@@ -119,7 +199,9 @@ function run(engine: Engine): Report {
 }
 
 /** Runs one engine in a fresh `node --expose-gc` and reads back its report. */
-function inChild(engine: Engine): Report {
+function inChild(engine: 'ours' | 'plain'): Report;
+function inChild(engine: 'live'): LiveReport;
+function inChild(engine: Engine | 'live'): Report | LiveReport {
   const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), engine], {
     env: process.env,
     encoding: 'utf8',
@@ -127,7 +209,7 @@ function inChild(engine: Engine): Report {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   if (child.status !== 0) throw new Error(`The ${engine} benchmark failed (exit ${child.status ?? child.signal}).`);
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Report;
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Report | LiveReport;
 }
 
 function print(ours: Report, plain: Report): void {
@@ -161,6 +243,27 @@ function print(ours: Report, plain: Report): void {
   console.log(`Both engines index the same papers; RSS includes the ${COUNT.toLocaleString('en')} Paper objects themselves.`);
 }
 
-const engine = process.argv[2] as Engine | undefined;
+function printLive(live: LiveReport): void {
+  const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(12);
+  console.log(`\npapers arriving live (upsert), on a search built from ${COUNT.toLocaleString('en')} papers in ${(live.buildMs / 1000).toFixed(1)} s`);
+  console.log(`first upsert after the start: ${live.firstMs.toFixed(0)} ms (counts, once, what later upserts keep up to date)`);
+  console.log(`${''.padEnd(28)}${'p50'.padStart(12)}${'p99'.padStart(12)}   samples`);
+  for (const { label, latency } of live.upserts) console.log(`${`upsert ${label}`.padEnd(28)}${ms(latency.p50)}${ms(latency.p99)}   ${latency.samples}`);
+  console.log(`${`upsert ${LIVE.batchSize}, between queries`.padEnd(28)}${ms(live.during.p50)}${ms(live.during.p99)}   ${live.during.samples}`);
+  console.log(`\nquery latency with no upserts, and with ${LIVE.batchSize} papers upserted every ${LIVE.everyMs} ms between queries (rounds alternate; ${live.papersAtEnd.toLocaleString('en')} papers at the end)`);
+  console.log(`${''.padEnd(28)}${'none'.padStart(12)}${'upserting'.padStart(12)}${'ratio'.padStart(10)}`);
+  for (const [kind, { none, during }] of Object.entries(live.queries)) {
+    for (const p of ['p50', 'p99'] as const) {
+      console.log(`${`${kind} ${p}`.padEnd(28)}${ms(none[p])}${ms(during[p])}${(none[p] > 0 ? (during[p] / none[p]).toFixed(2) : '–').padStart(10)}`);
+    }
+  }
+  console.log('Query times leave out the upserts between them: a query that comes in during an upsert also waits for it (see the upsert rows).');
+}
+
+const engine = process.argv[2] as Engine | 'live' | undefined;
 if (engine === 'ours' || engine === 'plain') console.log(JSON.stringify(run(engine)));
-else print(inChild('ours'), inChild('plain'));
+else if (engine === 'live') console.log(JSON.stringify(runLive()));
+else {
+  print(inChild('ours'), inChild('plain'));
+  printLive(inChild('live'));
+}

@@ -119,6 +119,32 @@ function expansionStems(long: string): string[] {
   return wordTokens(long).flatMap((token) => analyzeWord(token).pieces.map(family));
 }
 
+/** One definition as the table keeps it: the acronym's index term and its expansion as Porter stems. */
+export interface AcronymEntry {
+  term: string;
+  stems: readonly string[];
+}
+
+/**
+ * The definitions the texts make, as table entries, in the order they are written (repeats
+ * kept): what {@link AcronymTable.mine} collects.
+ *
+ * @example
+ * acronymEntries(['… Retrieval-Augmented Generation (RAG) …']); // [{ term: 'rag', stems: ['retriev', 'augment', 'gener'] }]
+ */
+export function acronymEntries(texts: Iterable<string>, options: AcronymOptions = defaultSearchOptions): AcronymEntry[] {
+  const entries: AcronymEntry[] = [];
+  for (const text of texts) {
+    if (!text.includes('(')) continue;
+    for (const { short, long } of findAcronymDefinitions(text, options)) {
+      const term = acronymTerm(short);
+      const stems = expansionStems(long);
+      if (term && !stems.includes(family(term))) entries.push({ term, stems });
+    }
+  }
+  return entries;
+}
+
 /** Mined acronyms and their expansions, with a fast lookup for expansions in a stream of stems. */
 export class AcronymTable {
   /** First stem of an expansion → the expansions that start with it. */
@@ -143,18 +169,37 @@ export class AcronymTable {
    */
   static mine(texts: Iterable<string>, options: AcronymOptions = defaultSearchOptions): AcronymTable {
     const expansions = new Map<string, Map<string, string[]>>();
-    for (const text of texts) {
-      if (!text.includes('(')) continue;
-      for (const { short, long } of findAcronymDefinitions(text, options)) {
-        const term = acronymTerm(short);
-        const stems = expansionStems(long);
-        if (!term || stems.includes(family(term))) continue;
-        const forTerm = expansions.get(term) ?? new Map<string, string[]>();
-        forTerm.set(stems.join(' '), stems);
-        expansions.set(term, forTerm);
-      }
+    for (const { term, stems } of acronymEntries(texts, options)) {
+      const forTerm = expansions.get(term) ?? new Map<string, string[]>();
+      forTerm.set(stems.join(' '), [...stems]);
+      expansions.set(term, forTerm);
     }
     return new AcronymTable(new Map([...expansions].map(([term, list]) => [term, [...list.values()]])));
+  }
+
+  /**
+   * This table with `added` entries appended (a new term last, a new expansion last in its
+   * term's list: where mining the same texts with the new ones after them would put them) and
+   * `removed` ones dropped; a term left with no expansion goes. The table itself is unchanged.
+   */
+  withChanges(added: readonly AcronymEntry[], removed: readonly AcronymEntry[]): AcronymTable {
+    const expansions = new Map([...this.expansions].map(([term, list]) => [term, new Map(list.map((stems) => [stems.join(' '), stems]))]));
+    for (const { term, stems } of removed) {
+      const forTerm = expansions.get(term);
+      forTerm?.delete(stems.join(' '));
+      if (forTerm?.size === 0) expansions.delete(term);
+    }
+    for (const { term, stems } of added) {
+      const forTerm = expansions.get(term) ?? new Map<string, string[]>();
+      forTerm.set(stems.join(' '), [...stems]);
+      expansions.set(term, forTerm);
+    }
+    return new AcronymTable(new Map([...expansions].map(([term, list]) => [term, [...list.values()]])));
+  }
+
+  /** A table of these definitions (several may share a term). */
+  static fromEntries(entries: readonly AcronymEntry[]): AcronymTable {
+    return new AcronymTable(new Map()).withChanges(entries, []);
   }
 
   static fromJSON(json: AcronymTableJson): AcronymTable {
@@ -175,6 +220,30 @@ export class AcronymTable {
 
   expansionsOf(term: string): readonly string[][] {
     return this.expansions.get(term) ?? [];
+  }
+
+  /**
+   * The definitions whose expansion could be written in a text that uses only words of these
+   * Porter families (`family` of its pieces): all that indexing such a text needs, found without
+   * walking the whole table.
+   */
+  within(families: ReadonlySet<string>): AcronymTable {
+    const expansions = new Map<string, string[][]>();
+    for (const stem of families) {
+      for (const { stems, term } of this.byFirstStem.get(stem) ?? []) {
+        if (!stems.every((s) => families.has(s))) continue;
+        const list = expansions.get(term) ?? [];
+        list.push(stems);
+        expansions.set(term, list);
+      }
+    }
+    return new AcronymTable(expansions);
+  }
+
+  /** True when the table holds this very definition. */
+  defines({ term, stems }: AcronymEntry): boolean {
+    const key = stems.join(' ');
+    return this.expansionsOf(term).some((expansion) => expansion.join(' ') === key);
   }
 
   /** Every acronym term with its expansions (as Porter stems). */

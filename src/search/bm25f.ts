@@ -25,14 +25,15 @@ export class Bm25fScorer {
   private readonly boosts: readonly number[];
   private readonly k1: number;
 
-  /** Field weights and length norms come from the index; `k1` from the options. */
+  /** Field weights and length norms come from the index; `k1` from the options; buffers hold `capacity` papers. */
   constructor(
     private readonly index: PaperIndex,
     options: Pick<SearchOptions, 'k1'>,
+    capacity = index.size,
   ) {
-    this.docs = new Int32Array(index.size);
-    this.scores = new Float64Array(index.size);
-    this.weighted = new Float64Array(index.size);
+    this.docs = new Int32Array(capacity);
+    this.scores = new Float64Array(capacity);
+    this.weighted = new Float64Array(capacity);
     this.boosts = index.boosts;
     this.k1 = options.k1;
   }

@@ -14,17 +14,46 @@ export interface CorpusView {
   authors(doc: number): readonly string[];
 }
 
+/** A {@link CorpusView} that papers can be added to or replaced in, by short id. */
+export interface PaperCorpusView extends CorpusView {
+  /** Paper `doc` is now `paper`; `doc` is an existing short id or the next one (`size`). */
+  set(doc: number, paper: Paper): void;
+}
+
 /** A {@link CorpusView} of papers listed by short id. */
-export function paperCorpusView(docs: readonly Paper[]): CorpusView {
-  const years = Int16Array.from(docs, (p) => (p.published ? Number(p.published.slice(0, 4)) : 0));
-  const code = Uint8Array.from(docs, (p) => (p.links.code.length > 0 ? 1 : 0));
+export function paperCorpusView(docs: readonly Paper[]): PaperCorpusView {
+  const papers = [...docs];
+  let years = Int16Array.from(papers, yearOf);
+  let code = Uint8Array.from(papers, (p) => (p.links.code.length > 0 ? 1 : 0));
   return {
-    size: docs.length,
+    get size() {
+      return papers.length;
+    },
     year: (doc) => years[doc]!,
-    published: (doc) => docs[doc]!.published ?? '',
+    published: (doc) => papers[doc]!.published ?? '',
     hasCode: (doc) => code[doc] === 1,
-    authors: (doc) => docs[doc]!.authors,
+    authors: (doc) => papers[doc]!.authors,
+    set(doc, paper) {
+      if (doc > papers.length) throw new Error(`Paper ${doc} would leave a gap after ${papers.length} papers.`);
+      if (doc === years.length) {
+        const capacity = Math.max(16, years.length * 2);
+        years = grown(years, new Int16Array(capacity));
+        code = grown(code, new Uint8Array(capacity));
+      }
+      papers[doc] = paper;
+      years[doc] = yearOf(paper);
+      code[doc] = paper.links.code.length > 0 ? 1 : 0;
+    },
   };
+}
+
+function yearOf(paper: Paper): number {
+  return paper.published ? Number(paper.published.slice(0, 4)) : 0;
+}
+
+function grown<T extends Int16Array | Uint8Array>(array: T, bigger: T): T {
+  bigger.set(array);
+  return bigger;
 }
 
 const MAX_AUTHOR_PREFIX_TERMS = 50;

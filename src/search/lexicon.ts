@@ -16,15 +16,50 @@ export interface LexiconJson {
 export class Lexicon {
   /** Surface word → how often the corpus uses it; a radix tree, for fuzzy lookups. */
   readonly words: SearchableMap<number>;
+  private readonly compoundPieces: Map<string, readonly string[]>;
+  private readonly familyTerms: Map<string, readonly string[]>;
 
   constructor(
     /** Stem of a solid compound → stems of its pieces. */
-    readonly compounds: ReadonlyMap<string, readonly string[]>,
+    compounds: ReadonlyMap<string, readonly string[]>,
     /** Porter stem → the index terms that share it (`gener` → `generation`, `generalization` …). */
-    readonly families: ReadonlyMap<string, readonly string[]>,
+    families: ReadonlyMap<string, readonly string[]>,
     words: Iterable<[string, number]>,
   ) {
+    this.compoundPieces = new Map(compounds);
+    this.familyTerms = new Map(families);
     this.words = SearchableMap.from(words) as SearchableMap<number>;
+  }
+
+  /** Stem of a solid compound → stems of its pieces. */
+  get compounds(): ReadonlyMap<string, readonly string[]> {
+    return this.compoundPieces;
+  }
+
+  /** Porter stem → the index terms that share it, two or more (`gener` → `generation`, `generalization` …). */
+  get families(): ReadonlyMap<string, readonly string[]> {
+    return this.familyTerms;
+  }
+
+  /**
+   * In-place edits, for papers that arrive or change after the build (see `PaperIndex.upsert`):
+   * `delta` more (or fewer) uses of a surface word, dropped at zero.
+   */
+  countWord(word: string, delta: number): void {
+    const count = (this.words.get(word) ?? 0) + delta;
+    if (count > 0) this.words.set(word, count);
+    else this.words.delete(word);
+  }
+
+  /** A compound written apart somewhere: `longcontext` = `long` + `context`. */
+  learnCompound(stem: string, pieces: readonly string[]): void {
+    this.compoundPieces.set(stem, pieces);
+  }
+
+  /** The index terms of a Porter family now; a family of fewer than two has no relatives and is dropped. */
+  setFamily(stem: string, terms: readonly string[]): void {
+    if (terms.length > 1) this.familyTerms.set(stem, [...terms].sort());
+    else this.familyTerms.delete(stem);
   }
 
   static fromJSON(json: LexiconJson): Lexicon {
@@ -41,12 +76,12 @@ export class Lexicon {
 
   /** Index terms of the same Porter family as `term`, itself excluded: `quantization` → `quantize` …. */
   relatives(term: string): readonly string[] {
-    return (this.families.get(family(term)) ?? []).filter((t) => t !== term);
+    return (this.familyTerms.get(family(term)) ?? []).filter((t) => t !== term);
   }
 
   /** The pieces of a compound stem, if the corpus ever wrote it apart. */
   piecesOf(stem: string): readonly string[] | undefined {
-    return this.compounds.get(stem);
+    return this.compoundPieces.get(stem);
   }
 
   /** How often the corpus uses a surface word (0 when never). */

@@ -94,3 +94,69 @@ export function assembleMiniSearch<T>(options: Options<T>, parts: IndexParts): M
   });
   return mini;
 }
+
+/*
+ * In-place edits of an assembled index, for papers that arrive or change after the build (see
+ * `PaperIndex.upsert`). They leave the index as `assembleMiniSearch` would have built it with
+ * those papers in it, except that a rewritten paper comes last in its terms' Maps (order there
+ * is never relied on: ranking breaks ties by short id).
+ */
+
+type MutablePostings = Map<number, Map<number, number>>;
+
+function writable(internals: MiniSearchInternals): WritableInternals {
+  return internals as unknown as WritableInternals;
+}
+
+/**
+ * Adds postings of `term` in field `fieldId`: paper `docs[i]` holds it `frequencies[i]` times.
+ * Fields stay in field-id order, as a build lays them out, so per-field sums add up in the same order.
+ */
+export function addPostings(internals: MiniSearchInternals, term: string, fieldId: number, docs: readonly number[], frequencies: readonly number[]): void {
+  const index = writable(internals)._index;
+  let byField = index.get(term) as MutablePostings | undefined;
+  if (byField === undefined) {
+    byField = new Map();
+    index.set(term, byField);
+  }
+  let postings = byField.get(fieldId);
+  if (postings === undefined) {
+    postings = new Map();
+    const later = [...byField].filter(([other]) => other > fieldId);
+    for (const [other] of later) byField.delete(other);
+    byField.set(fieldId, postings);
+    for (const [other, docsOfOther] of later) byField.set(other, docsOfOther);
+  }
+  for (let i = 0; i < docs.length; i++) postings.set(docs[i]!, frequencies[i]!);
+}
+
+/** Removes the postings of `term` in field `fieldId` for `docs`; drops the field, and the term, when none are left. */
+export function removePostings(internals: MiniSearchInternals, term: string, fieldId: number, docs: readonly number[]): void {
+  const index = writable(internals)._index;
+  const byField = index.get(term) as MutablePostings | undefined;
+  const postings = byField?.get(fieldId);
+  if (!byField || !postings) return;
+  for (const doc of docs) postings.delete(doc);
+  if (postings.size === 0) byField.delete(fieldId);
+  if (byField.size === 0) index.delete(term);
+}
+
+/** Records paper `doc` (a new short id is the next one) with its distinct terms per field. */
+export function writeDocument(internals: MiniSearchInternals, doc: number, id: string, fieldLengths: readonly number[]): void {
+  const state = writable(internals);
+  if (!state._documentIds.has(doc)) {
+    if (doc !== state._nextId) throw new Error(`A new paper must take short id ${state._nextId}, not ${doc}.`);
+    state._nextId += 1;
+    state._documentCount += 1;
+  }
+  state._documentIds.set(doc, id);
+  state._idToShortId.set(id, doc);
+  state._fieldLength.set(doc, [...fieldLengths]);
+}
+
+/** Sets the average distinct terms per field, as `assembleMiniSearch` computes them (`total / papers`). */
+export function writeAverageFieldLengths(internals: MiniSearchInternals, totals: readonly number[]): void {
+  const state = writable(internals);
+  const size = state._documentCount;
+  state._avgFieldLength = totals.map((total) => (size > 0 ? total / size : 0));
+}

@@ -1,14 +1,16 @@
+import { isDeepStrictEqual } from 'node:util';
 import { parseArxivRef } from '../corpus/arxiv.js';
 import type { Paper } from '../corpus/paper.js';
+import { FIELDS, fieldText } from './fields.js';
 import { paperCorpusView } from './filters.js';
 import { mergeSearchOptions, type PartialSearchOptions } from './options.js';
-import { PaperIndex } from './paper-index.js';
+import { GROWTH, PaperIndex } from './paper-index.js';
 import { isEmptyQuery, parseQuery } from './query-parser.js';
 import { planQuery } from './query-plan.js';
 import { Ranker } from './ranker.js';
 import { SimilarPapers } from './similar.js';
 import { suggestQuery } from './suggest.js';
-import type { PaperSearch, QueryOptions, SearchHit, SearchResponse } from './types.js';
+import type { PaperSearch, QueryOptions, SearchHit, SearchResponse, UpsertResult } from './types.js';
 
 export interface CreateOptions {
   /** An index saved by {@link PaperSearch.snapshot} for these same papers: skips indexing. */
@@ -30,16 +32,22 @@ export interface CreateOptions {
  * search.search('anything on quantization?', { limit: 5 }).hits[0]?.paper.title;
  * search.search('https://arxiv.org/pdf/2308.16582v2').direct; // true
  * const lenient = createPaperSearch(papers, { options: { minRelativeScore: 0, fields: { title: { boost: 3 } } } });
+ * search.upsert([paperJustStored]); // searchable, and found by `get`, when this returns
  */
 export function createPaperSearch(papers: readonly Paper[], { snapshot, options: given }: CreateOptions = {}): PaperSearch {
   const options = mergeSearchOptions(given);
   const index = snapshot ? PaperIndex.fromSnapshot(snapshot, options) : PaperIndex.build(papers, options);
   const docs = alignPapers(papers, index);
   const corpus = paperCorpusView(docs);
-  const similarPapers = new SimilarPapers(index, options);
-  const ranker = new Ranker(index, corpus, true, options);
+  // NOTE: dropped by an upsert that reindexes, and made again on the next `similar`: every
+  // paper's vector norm depends on the number of papers and on document frequencies, so that
+  // call pays one pass over the index (about 350 ms at 100,000 papers); searches never do.
+  let similarPapers: SimilarPapers | null = new SimilarPapers(index, options);
+  let ranker = new Ranker(index, corpus, true, options);
   const byId = new Map(papers.map((p) => [p.id, p]));
   const byArxivId = new Map(papers.flatMap((p) => (p.arxivId ? [[p.arxivId, p] as const] : [])));
+  /** What `all()` returns: the papers as given until an upsert, then a copy of `docs`, made when asked. */
+  let listed: readonly Paper[] | null = papers;
   const hit = ({ doc, score }: { doc: number; score: number }): SearchHit => ({ paper: docs[doc]!, score });
 
   const get = (ref: string): Paper | undefined => {
@@ -60,9 +68,21 @@ export function createPaperSearch(papers: readonly Paper[], { snapshot, options:
     return { query, hits: ranking.hits.map(hit), total: ranking.total, direct: false, parsed };
   };
 
+  /** Puts `paper` at short id `doc` (an existing one, or the next) everywhere but the index. */
+  const place = (doc: number, paper: Paper) => {
+    const previous = docs[doc];
+    if (previous?.arxivId && previous.arxivId !== paper.arxivId && byArxivId.get(previous.arxivId) === previous) byArxivId.delete(previous.arxivId);
+    docs[doc] = paper;
+    corpus.set(doc, paper);
+    byId.set(paper.id, paper);
+    if (paper.arxivId) byArxivId.set(paper.arxivId, paper);
+  };
+
   return {
-    size: papers.length,
-    all: () => papers,
+    get size() {
+      return docs.length;
+    },
+    all: () => (listed ??= [...docs]),
     get,
     search(query: string, page: QueryOptions = {}): SearchResponse {
       const limit = wholeNumber(page.limit, options.defaultLimit);
@@ -76,7 +96,30 @@ export function createPaperSearch(papers: readonly Paper[], { snapshot, options:
       const paper = get(id);
       const doc = paper && index.shortIds.get(paper.id);
       if (!paper || doc === undefined) return [];
+      similarPapers ??= new SimilarPapers(index, options);
       return similarPapers.similar(doc, paper, wholeNumber(limit, options.similarLimit)).map(hit);
+    },
+    upsert(incoming: readonly Paper[]): UpsertResult {
+      const result: UpsertResult = { added: [], updated: [] };
+      const changed: Paper[] = [];
+      const reindexed: Paper[] = [];
+      for (const paper of new Map(incoming.map((p) => [p.id, p])).values()) {
+        const current = byId.get(paper.id);
+        if (current !== undefined && isDeepStrictEqual(current, paper)) continue;
+        (current === undefined ? result.added : result.updated).push(paper.id);
+        changed.push(paper);
+        // Only title, abstract and authors are indexed: a new TL;DR or link needs no reindexing.
+        if (current === undefined || FIELDS.some((field) => fieldText(current, field) !== fieldText(paper, field))) reindexed.push(paper);
+      }
+      if (changed.length === 0) return result;
+      if (reindexed.length > 0) {
+        index.upsert(reindexed, (doc) => docs[doc]!);
+        similarPapers = null;
+      }
+      for (const paper of changed) place(index.shortIds.get(paper.id)!, paper);
+      if (index.size > ranker.capacity) ranker = new Ranker(index, corpus, true, options, Math.ceil(index.size * GROWTH));
+      listed = null;
+      return result;
     },
     snapshot: () => index.snapshot(),
   };

@@ -58,9 +58,11 @@ export class Ranker {
     /** Off only to check that pruning changes nothing. */
     private readonly prune = true,
     private readonly options: RankOptions = defaultSearchOptions,
+    /** Papers the buffers hold: more than `index.size` leaves room for papers still to come. */
+    readonly capacity = index.size,
   ) {
-    const size = index.size;
-    this.scorer = new Bm25fScorer(index, options);
+    const size = capacity;
+    this.scorer = new Bm25fScorer(index, options, capacity);
     [this.total, this.matched, this.best, this.strength, this.sums] = [0, 0, 0, 0, 0].map(() => new Float64Array(size)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     [this.required, this.counts] = [new Uint8Array(size), new Uint8Array(size)];
     [this.candidates, this.touched, this.seen, this.kept] = [0, 0, 0, 0].map(() => new Int32Array(size)) as [Int32Array, Int32Array, Int32Array, Int32Array];

@@ -26,20 +26,42 @@ export interface SearchResponse {
   direct: boolean;
 }
 
+/** What {@link PaperSearch.upsert} did, by paper id. */
+export interface UpsertResult {
+  /** Ids that were not here before. */
+  added: string[];
+  /** Ids that were here, now with another version of the paper. */
+  updated: string[];
+}
+
 /**
  * What the rest of Paperbot needs from search. Knows nothing of Slack: a query string in,
  * ranked papers out.
  */
 export interface PaperSearch {
+  /** Papers searched now (upserts add to it). */
   readonly size: number;
   search(query: string, options?: QueryOptions): SearchResponse;
   /** The papers most like `id` (itself excluded), best first; the engine's `similarLimit` of them by default. Empty for an unknown id. */
   similar(id: string, limit?: number): SearchHit[];
   /** A paper by its id, arXiv id (any version) or arXiv / Hugging Face URL. */
   get(ref: string): Paper | undefined;
+  /** Every paper: those given at the start, then those added since, in the order they came (a replaced paper keeps its place). */
   all(): readonly Paper[];
   /**
-   * The built index as bytes, for a fast start: pass them back as `createPaperSearch(papers, { snapshot })`.
+   * Adds papers, and replaces the paper of the same id where there is one (a newer arXiv
+   * version: its title, abstract, authors, TL;DR and links), in place: when it returns, every
+   * other method sees the change. Of two papers with one id in `papers`, the later wins. A
+   * paper equal to the one here already changes nothing and is in neither list.
+   *
+   * @example
+   * search.upsert([paper]); // { added: ['2501.01234'], updated: [] }
+   * search.get('2501.01234')?.title; // paper.title
+   */
+  upsert(papers: readonly Paper[]): UpsertResult;
+  /**
+   * The built index as bytes, for a fast start: pass them back as `createPaperSearch(papers, { snapshot })`
+   * (after upserts, with `papers` being `all()`).
    * Optional: other implementations may not have one.
    */
   snapshot?(): Uint8Array;
