@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, toBoltLogger } from '../src/logger.js';
 import { appMention, blockAction, messageShortcut, slashCommand } from './helpers/payloads.js';
 import { BOT_TOKEN, FAST_RETRIES, SIGNING_SECRET, startPaperbot, type Paperbot } from './helpers/paperbot.js';
-import { signedHeaders } from './helpers/sign.js';
+import { signedHeaders } from '../src/slack-stand-in/sign.js';
 
 let bot: Paperbot;
 beforeAll(async () => {

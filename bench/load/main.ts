@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from '../../src/config.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { serveModel, type SlackHttpServer } from '../../src/slack-stand-in/http-server.js';
+import { WebApiModel } from '../../src/slack-stand-in/web-api-model.js';
+import { EXAMPLE_WORKSPACE, SlackWorkspace } from '../../src/slack-stand-in/workspace.js';
 import { drive, type DriveResult } from './driver.js';
-import { BenchSlack } from './fake-web-api.js';
 import { click, command, mention, QUERIES, type SignedRequest } from './slack-requests.js';
 import { mb, ms, slope, summarize, type Summary } from './stats.js';
 
@@ -20,7 +22,18 @@ import { mb, ms, slope, summarize, type Summary } from './stats.js';
  *   --concurrency 32   requests in flight
  *   --soak 60          seconds of mixed load (300 for the full five minutes; 0 to skip)
  *   --cold 4000        commands for Paperbot with every query new to its answer cache (0 to skip)
+ *   --help             this list
+ *
+ * Slack's side is the Slack stand-in's Web API model on a local port (src/slack-stand-in), open
+ * to the ids made up here, keeping only its newest messages.
  */
+const USAGE = `npm run bench:load -- [options]
+  --commands 20000   commands per target, over all rounds
+  --rounds 4         alternations (paperbot, bare, paperbot, bare, …)
+  --concurrency 32   requests in flight
+  --soak 60          seconds of mixed load (300 for the full five minutes; 0 to skip)
+  --cold 4000        commands for Paperbot with every query new to its answer cache (0 to skip)
+  --help             this list`;
 const { values: flags } = parseArgs({
   options: {
     commands: { type: 'string', default: '20000' },
@@ -28,8 +41,13 @@ const { values: flags } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     soak: { type: 'string', default: '60' },
     cold: { type: 'string', default: '4000' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (flags.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const COMMANDS = Number(flags.commands);
 const ROUNDS = Number(flags.rounds);
 const CONCURRENCY = Number(flags.concurrency);
@@ -37,6 +55,8 @@ const SOAK_SECONDS = Number(flags.soak);
 const COLD = Number(flags.cold);
 const WARMUP = 1_000;
 const SAMPLE_EVERY_MS = 5_000;
+/** Messages the stand-in keeps: enough for any thread a run refers back to, flat memory over a soak. */
+const SLACK_KEEPS = 1_000;
 
 type Kind = 'paperbot' | 'bare';
 interface Target {
@@ -104,8 +124,8 @@ function merge(results: DriveResult[]): { latencies: number[]; errors: number; s
 const row = (label: string, s: Summary, memory: string) =>
   `${label.padEnd(11)} ${`${s.throughput.toFixed(0)}/s`.padStart(9)} ${ms(s.p50).padStart(10)} ${ms(s.p99).padStart(10)} ${ms(s.max).padStart(10)} ${String(s.errors).padStart(7)}   ${memory}`;
 
-async function compare(slack: BenchSlack, titles: readonly string[]): Promise<void> {
-  const targets = { paperbot: await startTarget('paperbot', `${slack.url}/api/`), bare: await startTarget('bare', `${slack.url}/api/`) };
+async function compare(slack: SlackHttpServer, titles: readonly string[]): Promise<void> {
+  const targets = { paperbot: await startTarget('paperbot', slack.apiUrl), bare: await startTarget('bare', slack.apiUrl) };
   const responseUrl = `${slack.url}/response`;
   const perRound = Math.ceil(COMMANDS / ROUNDS);
   console.log(`Commands: ${COMMANDS} signed /paper per target at concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds (after ${WARMUP} warm-up each), 127.0.0.1`);
@@ -154,9 +174,9 @@ async function compare(slack: BenchSlack, titles: readonly string[]): Promise<vo
   await Promise.all(Object.values(targets).map(stopTarget));
 }
 
-async function soak(slack: BenchSlack, paperIds: string[]): Promise<void> {
+async function soak(slack: SlackHttpServer, paperIds: string[]): Promise<void> {
   if (SOAK_SECONDS <= 0) return;
-  const target = await startTarget('paperbot', `${slack.url}/api/`);
+  const target = await startTarget('paperbot', slack.apiUrl);
   const responseUrl = `${slack.url}/response`;
   let i = 0;
   // Six commands, two mentions, two Abstract clicks in every ten.
@@ -204,7 +224,8 @@ async function soak(slack: BenchSlack, paperIds: string[]): Promise<void> {
   await stopTarget(target);
 }
 
-const slack = await new BenchSlack().start();
+const workspace = new SlackWorkspace(EXAMPLE_WORKSPACE, { world: 'open', maxMessages: SLACK_KEEPS });
+const slack = await serveModel(new WebApiModel(workspace), { keepAliveTimeout: 30_000 }).start();
 try {
   const { papers } = loadCorpus(DEFAULT_DATA_DIR);
   await compare(slack, papers.map((p) => p.title));

@@ -1,11 +1,12 @@
 import { SLACK_APP } from '../config.js';
 import type { Logger } from '../logger.js';
-import type { ClickRequest, SayRequest } from './web/api-types.js';
-import type { Block } from './web/block-kit.js';
-import { appHomeOpened, blockActions, eventCallback, homeView, messageEvent, slashCommand, typedToSlack } from './payloads.js';
+import type { InProcessSlack } from '../slack-stand-in/in-process-fetch.js';
+import { appHomeOpened, appMention, blockActions, directMessage, escapeText, homeView, slackChannelName, slashCommand, typedToSlack, type SlackRequest } from '../slack-stand-in/payloads.js';
+import { applyResponse, type ResponseMessage } from '../slack-stand-in/response-urls.js';
+import type { Block } from '../slack-stand-in/types.js';
+import { HOME_VIEW_ID } from '../slack-stand-in/web-api-model.js';
 import type { PlaygroundReceiver } from './receiver.js';
-import { applyResponse, type ResponseMessage, type ResponseUrls } from './responses.js';
-import { HOME_VIEW_ID } from './web-api.js';
+import type { ClickRequest, SayRequest } from './web/api-types.js';
 import type { Workspace } from './workspace.js';
 
 /** A request the page made that Slack would not allow; `status` is the HTTP answer. */
@@ -29,20 +30,17 @@ const NOTHING: Handled = { done: Promise.resolve() };
 /**
  * What the viewer does in the page, turned into what Slack would do: store the typed message,
  * send the app the request Slack would send (a command, an event, a click), and show what the
- * command's ack says. Everything else the app answers arrives through the Web API stand-in.
+ * command's ack says. Everything else the app answers arrives through the Slack stand-in
+ * (src/slack-stand-in), which builds every request here too.
  */
 export class Interactions {
   constructor(
     private readonly workspace: Workspace,
     private readonly receiver: PlaygroundReceiver,
-    private readonly responses: ResponseUrls,
+    /** Where response_urls come from: Slack's side of the app's calls. */
+    private readonly slack: Pick<InProcessSlack, 'responseUrl'>,
     private readonly logger: Logger,
   ) {}
-
-  private get team() {
-    const { setup } = this.workspace;
-    return { ...setup, botUserId: setup.bot.userId, botId: setup.bot.botId };
-  }
 
   say(request: SayRequest): Handled {
     const channel = this.workspace.channel(request.channel);
@@ -59,37 +57,39 @@ export class Interactions {
     const { me, others, bot } = this.workspace.setup;
     const text = typedToSlack(typed, [me, ...others, { id: bot.userId, name: bot.name }]);
     const message = this.workspace.add({ channel: channel.id, threadTs, userId: me.id, bot: false, text, ephemeral: false });
+    const event = { team: this.workspace.team, text, user: me.id, channel: channel.id, ts: message.ts, threadTs: message.threadTs };
     // The app subscribes to mentions and to its DMs (manifest.yml); other channel messages never reach it.
-    const type = channel.kind === 'im' ? 'message' : text.includes(`<@${bot.userId}>`) ? 'app_mention' : undefined;
-    if (!type) return NOTHING;
-    return this.deliver(eventCallback(this.team, messageEvent(type, message, channel)));
+    if (channel.kind === 'im') return this.deliver(directMessage(event));
+    if (text.includes(`<@${bot.userId}>`)) return this.deliver(appMention(event));
+    return NOTHING;
   }
 
   click(request: ClickRequest): Handled {
     const { me } = this.workspace.setup;
+    const { team } = this.workspace;
+    const clicker = { team, user: me.id, userName: me.name, blockId: request.blockId, actionTs: this.workspace.nextTs() };
     if (request.messageId === '') {
       const blocks = this.workspace.homeBlocks;
       if (!blocks) throw new InteractionError(404, 'The Home tab has no view yet');
       const element = findElement(blocks, request);
-      const view = homeView(this.team, HOME_VIEW_ID, blocks);
-      return this.deliverClick(blockActions(this.team, { user: me, element, blockId: request.blockId, source: { kind: 'view', view }, actionTs: this.workspace.nextTs() }));
+      return this.deliverClick(blockActions({ ...clicker, element, where: { type: 'view', view: homeView(team, HOME_VIEW_ID, blocks) } }));
     }
     const message = this.workspace.get(request.messageId);
     if (!message) throw new InteractionError(404, `No message ${request.messageId}`);
     const channel = this.workspace.channel(message.channel);
     if (!channel) throw new InteractionError(404, `No channel ${message.channel}`);
     const element = findElement(message.blocks ?? [], request);
-    const responseUrl = this.responses.create({ channel: channel.id, userId: me.id, threadTs: message.threadTs, originalId: message.id });
-    const source = { kind: 'message' as const, message, channel, botId: this.workspace.setup.bot.botId, responseUrl, hasReplies: this.workspace.hasReplies(message) };
-    return this.deliverClick(blockActions(this.team, { user: me, element, blockId: request.blockId, source, actionTs: this.workspace.nextTs() }));
+    const responseUrl = this.slack.responseUrl({ channel: channel.id, userId: me.id, threadTs: message.threadTs, originalId: message.id });
+    const clicked = { ...message, hasReplies: this.workspace.hasReplies(message) };
+    return this.deliverClick(blockActions({ ...clicker, element, where: { type: 'message', channel: channel.id, channelName: slackChannelName(channel), message: clicked, responseUrl } }));
   }
 
   /** The viewer opened the app's Home tab (Slack sends this on every visit). */
   openHome(): Handled {
     const { me, dmId } = this.workspace.setup;
     const blocks = this.workspace.homeBlocks;
-    const view = blocks ? homeView(this.team, HOME_VIEW_ID, blocks) : undefined;
-    return this.deliver(eventCallback(this.team, appHomeOpened(me, dmId, this.workspace.nextTs(), view)));
+    const view = blocks ? homeView(this.workspace.team, HOME_VIEW_ID, blocks) : undefined;
+    return this.deliver(appHomeOpened({ team: this.workspace.team, user: me.id, channel: dmId, ts: this.workspace.nextTs(), view }));
   }
 
   private command(channel: string, typed: string, threadTs: string | undefined): Handled {
@@ -100,9 +100,19 @@ export class Interactions {
 
     const { me } = this.workspace.setup;
     const target = { channel, userId: me.id };
-    const responseUrl = this.responses.create(target);
+    const responseUrl = this.slack.responseUrl(target);
     const channelInfo = this.workspace.channel(channel)!;
-    const { ack, done } = this.receiver.deliver(slashCommand(this.team, { command, text, channel: channelInfo, user: me, responseUrl }));
+    const request = slashCommand({
+      team: this.workspace.team,
+      command,
+      text: escapeText(text),
+      channel,
+      channelName: slackChannelName(channelInfo),
+      user: me.id,
+      userName: me.name,
+      responseUrl,
+    });
+    const { ack, done } = this.receiver.deliver(request.decoded);
     const answered = ack.then((outcome) => {
       if (!outcome.acked) return void this.slackbot(channel, undefined, `${command} failed with the error "operation_timeout"`);
       const body: ResponseMessage = typeof outcome.body === 'string' ? { text: outcome.body } : ((outcome.body ?? {}) as ResponseMessage);
@@ -120,15 +130,15 @@ export class Interactions {
     return NOTHING;
   }
 
-  private deliver(body: Record<string, unknown>): Handled {
-    return { done: this.receiver.deliver(body).done };
+  private deliver(request: SlackRequest): Handled {
+    return { done: this.receiver.deliver(request.decoded).done };
   }
 
-  private deliverClick(body: Record<string, unknown>): Handled {
-    const { ack, done } = this.receiver.deliver(body);
+  private deliverClick(request: SlackRequest): Handled {
+    const { ack, done } = this.receiver.deliver(request.decoded);
     const checked = ack.then((outcome) => {
       // Slack marks the button with a warning when nobody acks; here it goes to the log.
-      if (!outcome.acked) this.logger.warn({ action: (body['actions'] as { action_id?: string }[])[0]?.action_id }, 'nothing acknowledged this click');
+      if (!outcome.acked) this.logger.warn({ action: (request.decoded['actions'] as { action_id?: string }[])[0]?.action_id }, 'nothing acknowledged this click');
     });
     return { done: Promise.all([checked, done]).then(() => undefined) };
   }

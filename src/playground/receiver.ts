@@ -63,6 +63,8 @@ export class PlaygroundReceiver implements Receiver {
   deliver(body: Record<string, unknown>, options: DeliverOptions = {}): Delivery {
     const app = this.app;
     if (!app || !this.running) throw new Error('PlaygroundReceiver.deliver: the app is not started');
+    const event = body['event'] as { type?: unknown } | undefined;
+    this.logger?.debug({ type: body['type'] ?? 'command', event: event?.type }, 'delivering to the app');
     let settle!: (outcome: AckOutcome) => void;
     const ack = new Promise<AckOutcome>((resolve) => (settle = resolve));
     let acked = false;

@@ -96,6 +96,7 @@ async function state(res: ServerResponse, url: URL, options: ServerOptions): Pro
     // The response closes early when the page goes away; stop waiting for it then.
     const gone = new AbortController();
     res.once('close', () => gone.abort());
+    options.logger.debug({ lib: 'playground', after: Number(after) }, 'long poll waiting');
     await options.workspace.waitForChange(Number(after), options.longPollMs, gone.signal);
     if (gone.signal.aborted) return;
   }

@@ -9,10 +9,11 @@ import { PROJECT_ROOT } from '../paths.js';
 import { fetchBotIdentity } from '../slack/bot-identity.js';
 import { createApp, type RegisterListeners } from '../slack/create-app.js';
 import type { Deps } from '../slack/deps.js';
+import { inProcessSlack } from '../slack-stand-in/in-process-fetch.js';
+import { WebApiModel } from '../slack-stand-in/web-api-model.js';
 import { Interactions } from './interactions.js';
 import { PlaygroundReceiver } from './receiver.js';
 import { createPlaygroundServer } from './server.js';
-import { createSlackStandIn } from './slack-stand-in.js';
 import { Workspace } from './workspace.js';
 
 export interface PlaygroundOptions {
@@ -41,7 +42,8 @@ export interface Playground {
 
 /**
  * Starts Paperbot's real Bolt app (same factory, same listeners) behind the playground receiver,
- * with a stand-in for Slack's Web API, and serves the page that plays Slack's client.
+ * with the Slack stand-in's Web API model answering in-process (src/slack-stand-in), and serves
+ * the page that plays Slack's client.
  *
  * @example
  * const playground = await startPlayground({ deps, logger, config });
@@ -52,7 +54,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const workspace = new Workspace(PLAYGROUND.workspace);
   // Made up per run and never printed: the stand-in only answers a client that has it, as Slack would.
   const token = `xoxb-playground-${randomBytes(16).toString('hex')}`;
-  const slack = createSlackStandIn({ workspace, token, origin: PLAYGROUND.origin, logger });
+  const slack = inProcessSlack({ model: new WebApiModel(workspace, { token }), origin: PLAYGROUND.origin, logger });
   const config: HttpConfig = { ...options.config, mode: 'http', botToken: token, signingSecret: randomBytes(16).toString('hex'), slackApiUrl: slack.apiUrl };
   // In-process calls: nothing to wait out, so no retries.
   const clientOptions = { fetch: slack.fetch, retryConfig: { retries: 0 } };
@@ -62,7 +64,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const app = createApp({ config, deps, logger, identity, receiver, clientOptions, listeners: options.listeners });
   await app.start();
 
-  const interactions = new Interactions(workspace, receiver, slack.responses, logger);
+  const interactions = new Interactions(workspace, receiver, slack, logger);
   const server = createPlaygroundServer({
     workspace,
     interactions,

@@ -1,5 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { SlackHttpServer } from '../../src/slack-stand-in/http-server.js';
+import { EXAMPLE_TEAM } from '../../src/slack-stand-in/payloads.js';
+import { answerCall, type SlackAnswer, type SlackCall } from '../../src/slack-stand-in/routes.js';
+import { WebApiModel } from '../../src/slack-stand-in/web-api-model.js';
+import { EXAMPLE_WORKSPACE, SlackWorkspace } from '../../src/slack-stand-in/workspace.js';
 import { messageProblems } from './block-limits.js';
 
 /** One call the app made: a Web API method, or a post to a `response_url`. */
@@ -30,41 +33,43 @@ export type Fault = { error: string } | { status: number; retryAfterSec?: number
 /** Where a fault applies: a Web API method (`chat.postMessage`), every response_url, or one response_url by id. */
 export type FaultTarget = string | 'response_url' | `response_url:${string}`;
 
-export const BOT = { userId: 'U0PAPERBOT', botId: 'B0PAPERBOT', teamId: 'T061EG9R6' };
+/** The app's bot in the example workspace the fake plays. */
+export const BOT = { userId: EXAMPLE_TEAM.botUserId, botId: EXAMPLE_TEAM.botId, teamId: EXAMPLE_TEAM.teamId };
 
-const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update']);
 
 /** Answered as Slack would have: no fault, or one that only made it late. */
 const isDelivered = (call: RecordedCall): boolean => !call.fault || 'delayMs' in call.fault;
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+/** A fresh Slack for each test: the example workspace, open (any id the test makes up exists). */
+const freshModel = () => new WebApiModel(new SlackWorkspace(EXAMPLE_WORKSPACE, { world: 'open' }));
 
 /**
- * A stand-in for Slack's Web API and for `response_url`s, on a local port: it records every
- * call, checks every message against Block Kit's limits (see `problems`), and answers like Slack.
- * Point the app at it with `SLACK_API_URL = fake.apiUrl`.
+ * Slack's Web API and response_urls on a local port: the Slack stand-in's model
+ * (src/slack-stand-in), which answers as Slack does, with three things on top for tests: it
+ * records every call, answers with the faults a test scripts, and checks every message against
+ * Block Kit's limits (see `problems`). Point the app at it with `SLACK_API_URL = fake.apiUrl`.
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** Block-limit and escaping problems in any message the app sent. Tests assert it stays empty. */
   readonly problems: string[] = [];
-  private server: Server | undefined;
   private faults = new Map<FaultTarget, Fault[]>();
-  private tsCounter = 0;
-  baseUrl = '';
+  private waiters = new Set<(call: RecordedCall) => void>();
+  private model = freshModel();
+  private readonly server = new SlackHttpServer((call) => this.handle(call));
+
+  get baseUrl(): string {
+    return this.server.url;
+  }
 
   get apiUrl(): string {
-    return `${this.baseUrl}/api/`;
+    return this.server.apiUrl;
   }
 
   /** A fresh response_url on this server. */
   responseUrl(id = `r${Math.random().toString(36).slice(2, 10)}`): string {
-    return `${this.baseUrl}/response/${id}`;
+    return this.server.responseUrl(id);
   }
 
   /** The next call to `method` answers `{ ok: false, error }`, as Slack does. */
@@ -97,6 +102,25 @@ export class FakeSlack {
     return this.responses(id).filter(isDelivered);
   }
 
+  /**
+   * Resolves with the first call that matches, as soon as it arrives (before it is answered), or
+   * with one already recorded.
+   *
+   * @example await fake.waitFor((c) => c.method === 'chat.postMessage'); // the post is in flight
+   */
+  waitFor(match: (call: RecordedCall) => boolean): Promise<RecordedCall> {
+    const seen = this.calls.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => {
+      const waiter = (call: RecordedCall) => {
+        if (!match(call)) return;
+        this.waiters.delete(waiter);
+        resolve(call);
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
   /** Records a message the app sent some other way (an ack body) and checks it too. */
   check(message: Record<string, any>, where: string): void {
     this.problems.push(...messageProblems(message, where));
@@ -109,89 +133,52 @@ export class FakeSlack {
     return problems;
   }
 
+  /** Forgets every call, problem and fault, and starts Slack afresh (no messages, no used response_urls). */
   reset(): void {
     this.calls.length = 0;
     this.problems.length = 0;
     this.faults.clear();
+    this.model = freshModel();
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      readBody(req).then(
-        (raw) => this.handle(req, res, raw),
-        (error: Error) => {
-          res.writeHead(500);
-          res.end(error.message);
-        },
-      );
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    await this.server.start();
     return this;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...headers });
-      res.end(typeof body === 'string' ? body : JSON.stringify(body));
-    };
-    const isResponseUrl = url.pathname.startsWith('/response/');
-    if (!isResponseUrl && !url.pathname.startsWith('/api/')) return reply(404, 'not found');
-    const method = url.pathname.slice(isResponseUrl ? '/response/'.length : '/api/'.length);
-    const params = isResponseUrl ? JSON.parse(raw || '{}') : this.parseParams(raw, req.headers['content-type'] ?? '');
-    const call: RecordedCall = { kind: isResponseUrl ? 'response_url' : 'api', method, params, authorization: req.headers.authorization, at: Date.now() };
-    this.calls.push(call);
-    const fault = isResponseUrl ? (this.takeFault(`response_url:${method}`) ?? this.takeFault('response_url')) : this.takeFault(method);
-    if (fault) call.fault = fault;
+  async stop(): Promise<void> {
+    await this.server.stop();
+  }
 
-    if (fault && 'drop' in fault) {
-      res.socket?.destroy();
-      return;
-    }
+  private async handle(call: SlackCall): Promise<SlackAnswer | 'drop'> {
+    const isResponseUrl = call.kind === 'response_url';
+    const recorded: RecordedCall = { kind: call.kind, method: call.method, params: call.params, authorization: call.authorization, at: Date.now() };
+    this.calls.push(recorded);
+    const fault = isResponseUrl ? (this.takeFault(`response_url:${call.method}`) ?? this.takeFault('response_url')) : this.takeFault(call.method);
+    if (fault) recorded.fault = fault;
+    for (const waiter of [...this.waiters]) waiter(recorded);
+
+    if (fault && 'drop' in fault) return 'drop';
     if (fault && 'status' in fault) {
       const headers: Record<string, string> = fault.retryAfterSec !== undefined ? { 'retry-after': String(fault.retryAfterSec) } : {};
-      return reply(fault.status, isResponseUrl ? 'fault' : { ok: false, error: `http_${fault.status}` }, headers);
+      return { status: fault.status, body: isResponseUrl ? 'fault' : { ok: false, error: `http_${fault.status}` }, headers };
     }
+    // NOTE: the fault itself: Slack answering late. Nothing in a test waits on this timer.
     if (fault && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 
-    if (isResponseUrl) {
-      this.check(params, `response_url ${method}`);
-      return reply(200, 'ok');
+    if (isResponseUrl) this.check(call.params, `response_url ${call.method}`);
+    else if (MESSAGE_METHODS.has(call.method)) this.check(call.params, call.method);
+    else if (call.method === 'views.publish') this.check(call.params['view'] ?? {}, call.method);
+    if (fault && 'error' in fault) {
+      recorded.response = { ok: false, error: fault.error };
+      return { status: 200, body: recorded.response };
     }
-    if (MESSAGE_METHODS.has(method)) this.check(params, method);
-    if (method === 'views.publish') this.check(params.view ?? {}, method);
-    call.response = fault && 'error' in fault ? { ok: false, error: fault.error } : this.answer(method, params);
-    return reply(200, call.response);
+    const answer = answerCall(this.model, call);
+    if (!isResponseUrl) recorded.response = answer.body as Record<string, any>;
+    return answer;
   }
 
   private takeFault(target: FaultTarget): Fault | undefined {
     return this.faults.get(target)?.shift();
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  private parseParams(raw: string, contentType: string): Record<string, any> {
-    const params: Record<string, any> = contentType.includes('application/json') ? JSON.parse(raw || '{}') : Object.fromEntries(new URLSearchParams(raw));
-    for (const field of JSON_FIELDS) if (typeof params[field] === 'string') params[field] = JSON.parse(params[field]);
-    return params;
-  }
-
-  private answer(method: string, params: Record<string, any>): Record<string, unknown> {
-    switch (method) {
-      case 'auth.test':
-        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'paperbot', team_id: BOT.teamId, user_id: BOT.userId, bot_id: BOT.botId };
-      case 'chat.postMessage': {
-        const ts = `1700000000.${String(++this.tsCounter).padStart(6, '0')}`;
-        return { ok: true, channel: params.channel, ts, message: { type: 'message', text: params.text, ts, bot_id: BOT.botId } };
-      }
-      case 'views.publish':
-        return { ok: true, view: { id: 'V0HOME', ...params.view } };
-      default:
-        return { ok: true };
-    }
   }
 }

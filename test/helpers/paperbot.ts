@@ -14,7 +14,7 @@ import { createPaperSearch } from '../../src/search/paper-search.js';
 import type { PaperSearch } from '../../src/search/types.js';
 import { BOT, FakeSlack } from './fake-slack.js';
 import type { SlackBody } from './payloads.js';
-import { signedHeaders } from './sign.js';
+import { signedHeaders } from '../../src/slack-stand-in/sign.js';
 
 /** The signing secret of Slack's published signing example. */
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';

@@ -26,6 +26,8 @@ export interface TestPlayground {
   state(): Promise<State>;
   /** Long-polls until `test` holds, as the page does; fails after `ms`. */
   waitFor(test: (state: State) => boolean, ms?: number): Promise<State>;
+  /** Resolves with the next log line that matches, logged from now on (`long poll waiting`, `delivering to the app`, …). */
+  nextLog(match: (line: Record<string, any>) => boolean): Promise<Record<string, any>>;
   stop(): Promise<void>;
 }
 
@@ -40,7 +42,13 @@ export const STUB_MODULE = 'console.log("stub app.js");\n';
 
 export async function startTestPlayground(options: Partial<PlaygroundOptions> = {}): Promise<TestPlayground> {
   const logs: Record<string, any>[] = [];
-  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });
+  const logWaiters = new Set<(line: Record<string, any>) => void>();
+  const write = (text: string) => {
+    const line = JSON.parse(text) as Record<string, any>;
+    logs.push(line);
+    for (const waiter of [...logWaiters]) waiter(line);
+  };
+  const logger = createLogger({ level: 'debug', destination: { write } });
   const webBuildDir = mkdtempSync(join(tmpdir(), 'playground-web-'));
   writeFileSync(join(webBuildDir, 'app.js'), STUB_MODULE);
   const config = readConfig({ PORT: '0' }) as LocalConfig;
@@ -67,6 +75,16 @@ export async function startTestPlayground(options: Partial<PlaygroundOptions> = 
         current = (await (await get(`/api/state?after=${current.version}`)).json()) as State;
       }
       return current;
+    },
+    nextLog(match) {
+      return new Promise((resolve) => {
+        const waiter = (line: Record<string, any>) => {
+          if (!match(line)) return;
+          logWaiters.delete(waiter);
+          resolve(line);
+        };
+        logWaiters.add(waiter);
+      });
     },
     stop: () => playground.stop(),
   };

@@ -2,25 +2,28 @@ import { App, LogLevel, type CodedError } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PLAYGROUND } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { blockActions, eventCallback, messageEvent, slashCommand } from '../../src/playground/payloads.js';
 import { PlaygroundReceiver } from '../../src/playground/receiver.js';
-import type { Channel } from '../../src/playground/web/api-types.js';
+import { appMention, blockActions, slashCommand } from '../../src/slack-stand-in/payloads.js';
+import type { Channel } from '../../src/slack-stand-in/types.js';
 
 /** The receiver on a bare Bolt app: what reaches the listeners, and what their acks become. */
 
 const W = PLAYGROUND.workspace;
-const team = { ...W, botUserId: W.bot.userId, botId: W.bot.botId };
+const team = { teamId: W.teamId, domain: W.domain, appId: W.appId, botUserId: W.bot.userId, botId: W.bot.botId };
 const papers: Channel = { id: W.channels[0].id, name: W.channels[0].name, kind: 'channel' };
-const command = (text = 'long context') => slashCommand(team, { command: '/paper', text, channel: papers, user: W.me, responseUrl: 'http://playground.local/response/r' });
-const mention = () => eventCallback(team, messageEvent('app_mention', { channel: papers.id, ts: '1700000000.000100', userId: W.me.id, text: `<@${W.bot.userId}> hi` }, papers));
+const me = { user: W.me.id, userName: W.me.name };
+const command = (text = 'long context') =>
+  slashCommand({ team, command: '/paper', text, channel: papers.id, channelName: papers.name, ...me, responseUrl: 'http://playground.local/response/r' }).decoded;
+const mention = () => appMention({ team, channel: papers.id, ts: '1700000000.000100', user: W.me.id, text: `<@${W.bot.userId}> hi` }).decoded;
 const click = (actionId: string) =>
-  blockActions(team, {
-    user: W.me,
+  blockActions({
+    team,
+    ...me,
     element: { type: 'button', action_id: actionId, value: 'v', text: { type: 'plain_text', text: 'B' } },
     blockId: 'b',
-    source: { kind: 'message', message: { id: 'm1', channel: papers.id, ts: '1700000000.000200', bot: true, text: 'x', ephemeral: true }, channel: papers, botId: W.bot.botId, responseUrl: 'http://playground.local/response/r', hasReplies: false },
+    where: { type: 'message', channel: papers.id, channelName: papers.name, message: { ts: '1700000000.000200', bot: true, text: 'x', ephemeral: true }, responseUrl: 'http://playground.local/response/r' },
     actionTs: '1700000000.000300',
-  });
+  }).decoded;
 
 const deferred = () => {
   let resolve!: () => void;
@@ -108,15 +111,25 @@ describe('PlaygroundReceiver', () => {
 
   it("an ack after Slack's deadline counts as none, and the log says it came too late", async () => {
     const { app, receiver } = boltApp(50);
+    const deadlinePassed = deferred();
     app.action('slow', async ({ ack }) => {
-      await new Promise((r) => setTimeout(r, 150));
+      await deadlinePassed.promise;
       await ack();
     });
     await app.start();
     const delivery = receiver.deliver(click('slow'));
     expect(await delivery.ack).toEqual({ acked: false });
+    deadlinePassed.resolve();
     await delivery.done;
     expect(logs.map((l) => l.msg)).toContain('acknowledged too late: Slack would already have shown an error');
+  });
+
+  it('logs each delivery before the app sees it (what a test waits on)', async () => {
+    const { app, receiver } = boltApp();
+    await app.start();
+    const delivery = receiver.deliver(mention());
+    expect(logs).toContainEqual(expect.objectContaining({ msg: 'delivering to the app', type: 'event_callback', event: 'app_mention' }));
+    await delivery.done;
   });
 
   it('a second ack is an error, as it is with the HTTP receiver', async () => {

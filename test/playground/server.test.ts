@@ -77,11 +77,12 @@ describe('state and long polling', () => {
   it('?after=<current version> waits for a change, then answers with the newer state', async () => {
     const { version } = await t.state();
     let answered = false;
+    const waiting = t.nextLog((l) => l.msg === 'long poll waiting' && l.after === version);
     const polled = t.get(`/api/state?after=${version}`).then(async (r) => {
       answered = true;
       return (await r.json()) as { version: number };
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await waiting;
     expect(answered).toBe(false);
     await t.post('/api/say', { channel: GENERAL, text: 'just saying' });
     expect((await polled).version).toBeGreaterThan(version);
@@ -147,9 +148,12 @@ describe('what the viewer does', () => {
   });
 
   it('a plain channel message reaches no one: the app only subscribes to mentions and its DMs', async () => {
+    const delivered = () => t.logs.filter((l) => l.msg === 'delivering to the app').length;
+    const before = delivered();
     await t.post('/api/say', { channel: GENERAL, text: 'lunch?' });
     const state = await t.waitFor((s) => s.messages.some((m) => m.text === 'lunch?'));
-    await new Promise((r) => setTimeout(r, 200));
+    // The page's POST is answered once the app has been handed what Slack would send it: here, nothing.
+    expect(delivered()).toBe(before);
     const lunch = state.messages.find((m) => m.text === 'lunch?')!;
     expect((await t.state()).messages.filter((m) => m.threadTs === lunch.ts)).toEqual([]);
   });

@@ -43,8 +43,9 @@ describe('startPlayground', () => {
   it('stops at once, even with a page long-polling (which would otherwise hold it 25 s)', async () => {
     const t = await startTestPlayground();
     const { version } = await t.state();
+    const waiting = t.nextLog((l) => l.msg === 'long poll waiting');
     const poll = t.get(`/api/state?after=${version}`).then((r) => r.status, () => 'closed');
-    await new Promise((r) => setTimeout(r, 100));
+    await waiting;
     const started = Date.now();
     await t.stop();
     expect(Date.now() - started).toBeLessThan(2_000);

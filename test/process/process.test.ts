@@ -6,7 +6,7 @@ import { startChild, type Child } from '../helpers/child.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { appMention, slashCommand, type SlackBody } from '../helpers/payloads.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../helpers/paperbot.js';
-import { signedHeaders } from '../helpers/sign.js';
+import { signedHeaders } from '../../src/slack-stand-in/sign.js';
 
 // These run the built app in a process of its own: what happens to a process (signals, exit
 // codes, errors nothing catches) cannot be seen from inside the test runner's.

@@ -4,7 +4,7 @@ import { SLACK_HTTP } from '../../../src/config.js';
 import { textOf } from '../../helpers/blocks.js';
 import { appMention, blockAction, directMessage, messageShortcut, slashCommand, type SlackBody } from '../../helpers/payloads.js';
 import { SIGNING_SECRET, startPaperbot, type Paperbot } from '../../helpers/paperbot.js';
-import { signedHeaders } from '../../helpers/sign.js';
+import { signedHeaders } from '../../../src/slack-stand-in/sign.js';
 
 let bot: Paperbot;
 beforeAll(async () => {

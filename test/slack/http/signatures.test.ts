@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appMention, slashCommand, urlVerification } from '../../helpers/payloads.js';
 import { SIGNING_SECRET, startPaperbot, type Paperbot } from '../../helpers/paperbot.js';
-import { signedHeaders } from '../../helpers/sign.js';
+import { signedHeaders } from '../../../src/slack-stand-in/sign.js';
 
 let bot: Paperbot;
 beforeAll(async () => {

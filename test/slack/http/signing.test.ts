@@ -1,7 +1,7 @@
 import { verifySlackRequest } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../helpers/shared-dir.js';
-import { signedHeaders, slackSignature } from '../../helpers/sign.js';
+import { signedHeaders, slackSignature } from '../../../src/slack-stand-in/sign.js';
 
 const vector = JSON.parse(readFixture('signing-vector.json')) as { signing_secret: string; timestamp: string; body: string; signature: string };
 

@@ -2,11 +2,15 @@ import { webApi } from '@slack/bolt';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PLAYGROUND } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { ResponseUrls } from '../../src/playground/responses.js';
-import { createSlackStandIn, type SlackStandIn } from '../../src/playground/slack-stand-in.js';
 import { Workspace } from '../../src/playground/workspace.js';
+import { inProcessSlack, type InProcessSlack } from '../../src/slack-stand-in/in-process-fetch.js';
+import { ResponseUrls } from '../../src/slack-stand-in/response-urls.js';
+import { WebApiModel } from '../../src/slack-stand-in/web-api-model.js';
 
-/** The stand-in for Slack's Web API and response_urls, called through Slack's own client. */
+/**
+ * The Slack stand-in's Web API model and response_urls over the playground's (closed) workspace,
+ * in-process as the playground runs it, called through Slack's own client.
+ */
 
 const W = PLAYGROUND.workspace;
 const PAPERS = W.channels[0].id;
@@ -14,7 +18,7 @@ const TOKEN = 'xoxb-playground-test';
 const TS = /^\d{10}\.\d{6}$/;
 
 let workspace: Workspace;
-let slack: SlackStandIn;
+let slack: InProcessSlack;
 let client: webApi.WebClient;
 let logs: Record<string, any>[];
 
@@ -22,7 +26,7 @@ beforeEach(() => {
   logs = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });
   workspace = new Workspace(W);
-  slack = createSlackStandIn({ workspace, token: TOKEN, origin: PLAYGROUND.origin, logger });
+  slack = inProcessSlack({ model: new WebApiModel(workspace, { token: TOKEN }), origin: PLAYGROUND.origin, logger });
   client = new webApi.WebClient(TOKEN, { slackApiUrl: slack.apiUrl, fetch: slack.fetch, retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
 });
 
@@ -134,7 +138,7 @@ describe('response_url', () => {
 
   beforeEach(() => {
     original = workspace.add({ channel: PAPERS, userId: W.bot.userId, bot: true, text: 'results', ephemeral: true });
-    url = slack.responses.create({ channel: PAPERS, userId: W.me.id, originalId: original.id });
+    url = slack.responseUrl({ channel: PAPERS, userId: W.me.id, originalId: original.id });
   });
 
   it('replace_original rewrites the clicked message, keeping its id and ts, ephemeral even if asked in_channel', async () => {
@@ -166,8 +170,8 @@ describe('response_url', () => {
 
   it('expires after 30 minutes', () => {
     let now = 1_000_000;
-    const urls = new ResponseUrls(workspace, 'http://x/response/', () => now);
-    const id = urls.idOf(urls.create({ channel: PAPERS, userId: W.me.id }))!;
+    const urls = new ResponseUrls(workspace, () => now);
+    const id = urls.create({ channel: PAPERS, userId: W.me.id });
     now += PLAYGROUND.responseUrl.ttlMs + 1;
     expect(urls.post(id, { text: 'late' })).toEqual({ ok: false, status: 404, error: 'expired_url' });
   });

@@ -1,30 +1,51 @@
 import { BLOCK_KIT } from '../config.js';
-import type { Message } from './web/api-types.js';
-import type { Block } from './web/block-kit.js';
 import { homeView } from './payloads.js';
-import type { Workspace } from './workspace.js';
+import { ResponseUrls, type ResponseMessage, type ResponseResult } from './response-urls.js';
+import type { Block, Message } from './types.js';
+import type { SlackWorkspace } from './workspace.js';
 
 /**
- * The Web API methods Paperbot calls, answered from the playground's workspace the way Slack
- * answers them: `{ ok: true, … }`, or `{ ok: false, error }` with Slack's error codes. Anything
- * else is `unknown_method`, as Slack says for a method it does not have.
+ * Slack's side of every call an app makes, as a state machine over a workspace: the Web API
+ * methods Paperbot calls, answered as Slack answers them (`{ ok: true, … }`, or `{ ok: false,
+ * error }` with Slack's codes; a method it does not have is `unknown_method`), and the posts to
+ * response_urls. No transport: routes.ts puts it behind HTTP, in-process or on a port.
+ *
+ * @example
+ * const model = new WebApiModel(new SlackWorkspace(EXAMPLE_WORKSPACE, { world: 'open' }));
+ * model.call('chat.postMessage', { channel: 'C0LAN2Q65', text: 'hi' }, 'xoxb-…'); // { ok: true, ts: '…', … }
  */
 
 export type Params = Record<string, unknown>;
 export type ApiResult = { ok: boolean } & Record<string, unknown>;
 
+export interface WebApiModelOptions {
+  /** The only bot token it takes (`invalid_auth` for any other); any token when unset. */
+  token?: string;
+  now?: () => number;
+}
+
+/** The Home view's id (Slack has one per user; the stand-in names them all alike). */
+export const HOME_VIEW_ID = 'V0PLAYHOME';
+
 const error = (code: string): ApiResult => ({ ok: false, error: code });
 const str = (params: Params, key: string): string | undefined => (typeof params[key] === 'string' && params[key] !== '' ? (params[key] as string) : undefined);
 
-export const HOME_VIEW_ID = 'V0PLAYHOME';
-
-export class WebApiMethods {
-  constructor(private readonly workspace: Workspace) {}
-
+export class WebApiModel {
+  readonly responses: ResponseUrls;
   /** The methods there are, for the warning about one that is missing. */
   readonly names = ['auth.test', 'chat.postMessage', 'chat.postEphemeral', 'chat.update', 'chat.delete', 'views.publish', 'conversations.open'];
 
-  call(method: string, params: Params): ApiResult {
+  constructor(
+    readonly workspace: SlackWorkspace,
+    private readonly options: WebApiModelOptions = {},
+  ) {
+    this.responses = new ResponseUrls(workspace, options.now);
+  }
+
+  /** One Web API call, with the bot token it came with (from `Authorization: Bearer`, or the `token` field). */
+  call(method: string, params: Params, token: string | undefined): ApiResult {
+    if (!token) return error('not_authed');
+    if (this.options.token !== undefined && token !== this.options.token) return error('invalid_auth');
     switch (method) {
       case 'auth.test':
         return this.authTest();
@@ -45,17 +66,28 @@ export class WebApiMethods {
     }
   }
 
-  private authTest(): ApiResult {
-    const { teamId, teamName, domain, bot } = this.workspace.setup;
-    return { ok: true, url: `https://${domain}.slack.com/`, team: teamName, user: bot.name.toLowerCase(), team_id: teamId, user_id: bot.userId, bot_id: bot.botId, is_enterprise_install: false };
+  /** One post to the response_url with this id. */
+  respond(id: string, message: ResponseMessage): ResponseResult {
+    return this.responses.post(id, message);
   }
 
-  /** A channel id, or the viewer's user id, which Slack reads as their DM with the app. */
+  private authTest(): ApiResult {
+    const { teamId, teamName, domain, bot } = this.workspace.setup;
+    return {
+      ok: true,
+      url: `https://${domain}.slack.com/`,
+      team: teamName,
+      user: bot.name.toLowerCase(),
+      team_id: teamId,
+      user_id: bot.userId,
+      bot_id: bot.botId,
+      is_enterprise_install: false,
+    };
+  }
+
   private conversation(params: Params): string | undefined {
     const id = str(params, 'channel');
-    if (!id) return undefined;
-    if (this.workspace.isViewer(id)) return this.workspace.setup.dmId;
-    return this.workspace.channel(id)?.id;
+    return id ? this.workspace.conversation(id) : undefined;
   }
 
   private content(params: Params): { text: string; blocks?: Block[] } | ApiResult {
@@ -79,7 +111,7 @@ export class WebApiMethods {
     const content = this.content(params);
     if ('ok' in content) return content;
     const threadTs = this.thread(channel, params);
-    // NOTE: Slack accepts a thread_ts that names no message and posts a lone message; the stand-in refuses, so the bug shows.
+    // NOTE: Slack accepts a thread_ts that names no message and posts a lone message; a closed world refuses, so the bug shows.
     if (threadTs === null) return error('thread_not_found');
     const { bot } = this.workspace.setup;
     const message = this.workspace.add({ channel, threadTs, userId: bot.userId, bot: true, ephemeral: false, ...content });
@@ -96,8 +128,8 @@ export class WebApiMethods {
     const threadTs = this.thread(channel, params);
     if (threadTs === null) return error('thread_not_found');
     const { bot } = this.workspace.setup;
-    // Only the viewer's ephemeral messages are ever seen here; someone else's still gets its ts.
-    const ts = this.workspace.isViewer(user)
+    // Someone the workspace does not follow still gets a ts; the message is only on their screen.
+    const ts = this.workspace.keepsPrivate(user)
       ? this.workspace.add({ channel, threadTs, userId: bot.userId, bot: true, ephemeral: true, ...content }).ts
       : this.workspace.nextTs();
     return { ok: true, message_ts: ts };
@@ -136,26 +168,24 @@ export class WebApiMethods {
     if (typeof view !== 'object' || view === null) return error('invalid_arguments');
     const { type, blocks } = view as { type?: unknown; blocks?: unknown };
     if (type !== 'home' || !Array.isArray(blocks) || blocks.length > BLOCK_KIT.maxViewBlocks) return error('invalid_arguments');
-    const { setup } = this.workspace;
-    // Someone else's Home tab is not on this screen; Slack still says it published it.
-    const published = this.workspace.isViewer(user) ? this.workspace.publishHome(blocks as Block[]) : (blocks as Block[]);
-    return { ok: true, view: homeView({ ...setup, botId: setup.bot.botId }, HOME_VIEW_ID, published) };
+    const published = this.workspace.publishHome(user, blocks as Block[]);
+    return { ok: true, view: homeView(this.workspace.team, HOME_VIEW_ID, published) };
   }
 
   private open(params: Params): ApiResult {
     const users = str(params, 'users');
     if (!users) return error('users_list_not_supplied');
-    // NOTE: only the viewer has a DM with the app here; nobody else's would be on screen.
+    // NOTE: the stand-in knows only the viewer's DM with the app.
     if (!this.workspace.isViewer(users)) return error('user_not_found');
     return { ok: true, channel: { id: this.workspace.setup.dmId } };
   }
 
-  private asSlack(message: Message): Params {
+  /** A posted message in an answer, as Slack's documented `chat.postMessage` example gives it: the poster is its `bot_id`. */
+  private asSlack(message: Readonly<Message>): Params {
     const { bot, teamId, appId } = this.workspace.setup;
     return {
       type: 'message',
       text: message.text,
-      user: bot.userId,
       bot_id: bot.botId,
       app_id: appId,
       team: teamId,

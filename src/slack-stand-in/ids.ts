@@ -32,3 +32,9 @@ export const blockId = (): string => randomBytes(4).toString('base64url').slice(
 
 /** The secret part of a response_url. */
 export const urlSecret = (): string => randomBytes(12).toString('base64url');
+
+/**
+ * A fresh `ts` for a message a test or a bench makes up: from the wall clock, and never the same
+ * twice in this process.
+ */
+export const nextTs: () => string = slackClock();

@@ -1,0 +1,340 @@
+import { eventId, nextTs, triggerId, tsSeconds } from './ids.js';
+import { APP_MENTION, BLOCK_ACTIONS, MESSAGE_ACTION, SLASH_COMMAND, URL_VERIFICATION } from './slack-examples.js';
+import type { Block, Channel, Person, SlackTeam } from './types.js';
+
+/**
+ * The requests Slack sends an app, built the way Slack builds them: the shapes of Slack's own
+ * examples (slack-examples.ts; test/playground/payloads.test.ts holds every builder to them), and
+ * their ids wherever the caller gives none. Each request comes as Slack sends it (`body`,
+ * `contentType`: sign and POST it) and as Bolt's receivers decode it (`decoded`: hand it to
+ * `app.processEvent`).
+ *
+ * @example
+ * const { body, contentType } = slashCommand({ command: '/paper', text: 'long context', responseUrl });
+ * await fetch(url, { method: 'POST', headers: signedHeaders(secret, body, contentType), body });
+ */
+
+export const FORM = 'application/x-www-form-urlencoded';
+export const JSON_BODY = 'application/json';
+
+/** A request body as Slack sends it. */
+export interface SlackBody {
+  body: string;
+  contentType: typeof FORM | typeof JSON_BODY;
+}
+
+export interface SlackRequest extends SlackBody {
+  /** `body` as Bolt's receivers hand it to `app.processEvent`: form fields, the JSON, or the JSON in `payload=`. */
+  decoded: Record<string, unknown>;
+}
+
+/** Slack's verification token: deprecated, still sent, and no secret here. */
+export const VERIFICATION_TOKEN = 'sTaNdInVeRiFiCaTiOn00';
+
+/** The team of Slack's examples, with Paperbot as its bot: who a payload is for when nobody says. */
+export const EXAMPLE_TEAM: SlackTeam = {
+  teamId: APP_MENTION.team_id,
+  domain: BLOCK_ACTIONS.team.domain,
+  appId: APP_MENTION.api_app_id,
+  botUserId: 'U0PAPERBOT',
+  botId: 'B0PAPERBOT',
+};
+
+/** The app's DM with the person in Slack's examples (no example has one of its own). */
+export const EXAMPLE_DM = 'D0PAPERDM';
+
+/** How Slack names a conversation in command and action payloads: a DM is "directmessage". */
+export const slackChannelName = (channel: Pick<Channel, 'name' | 'kind'>): string => (channel.kind === 'im' ? 'directmessage' : channel.name);
+
+/** The three characters Slack escapes in what people write: `&`, `<`, `>`. */
+export const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * What Slack's composer makes of typed text: the three characters escaped, and `@Name` turned
+ * into the `<@U…>` mention.
+ *
+ * @example typedToSlack('@Paperbot a < b', people) // '<@U0PAPERBOT> a &lt; b'
+ */
+export function typedToSlack(typed: string, people: readonly Person[]): string {
+  let text = escapeText(typed);
+  // Longest names first, so "@Bob Chen" is not taken for a "@Bob".
+  for (const person of [...people].sort((a, b) => b.name.length - a.name.length)) {
+    const name = person.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    text = text.replace(new RegExp(`(^|[^\\w])@${name}(?![\\w])`, 'giu'), `$1<@${person.id}>`);
+  }
+  return text;
+}
+
+const form = (fields: Record<string, string>): SlackRequest => ({ body: new URLSearchParams(fields).toString(), contentType: FORM, decoded: { ...fields } });
+const json = (value: Record<string, unknown>): SlackRequest => ({ body: JSON.stringify(value), contentType: JSON_BODY, decoded: value });
+/** Interactivity: the JSON travels in the form field `payload`. */
+const interactive = (payload: Record<string, unknown>): SlackRequest => ({
+  body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+  contentType: FORM,
+  decoded: payload,
+});
+
+export interface SlashCommandOptions {
+  team?: SlackTeam;
+  command: string;
+  /** As Slack sends it: with `should_escape: false` (manifest.yml), only {@link escapeText}d. */
+  text: string;
+  responseUrl: string;
+  channel?: string;
+  channelName?: string;
+  user?: string;
+  userName?: string;
+  triggerId?: string;
+}
+
+/** A slash command: a form body, every value a string. No Enterprise Grid, so none of its two fields. */
+export function slashCommand(o: SlashCommandOptions): SlackRequest {
+  const team = o.team ?? EXAMPLE_TEAM;
+  return form({
+    token: VERIFICATION_TOKEN,
+    team_id: team.teamId,
+    team_domain: team.domain,
+    channel_id: o.channel ?? SLASH_COMMAND.channel_id,
+    channel_name: o.channelName ?? SLASH_COMMAND.channel_name,
+    user_id: o.user ?? SLASH_COMMAND.user_id,
+    user_name: o.userName ?? SLASH_COMMAND.user_name,
+    command: o.command,
+    text: o.text,
+    response_url: o.responseUrl,
+    trigger_id: o.triggerId ?? triggerId(),
+    api_app_id: team.appId,
+  });
+}
+
+export interface EnvelopeOptions {
+  team?: SlackTeam;
+  /** Slack repeats it on a retry; a new one otherwise. */
+  eventId?: string;
+}
+
+/** The Events API envelope around one event. */
+export function eventCallback(event: Record<string, unknown> & { event_ts: string }, o: EnvelopeOptions = {}): SlackRequest {
+  const team = o.team ?? EXAMPLE_TEAM;
+  return json({
+    token: VERIFICATION_TOKEN,
+    team_id: team.teamId,
+    api_app_id: team.appId,
+    event,
+    type: 'event_callback',
+    event_id: o.eventId ?? eventId(),
+    event_time: tsSeconds(event.event_ts),
+    authed_users: [team.botUserId],
+  });
+}
+
+export interface MessageEventOptions extends EnvelopeOptions {
+  /** As Slack sends it (see {@link typedToSlack}). */
+  text: string;
+  user?: string;
+  channel?: string;
+  ts?: string;
+  threadTs?: string;
+  /** More event fields: `subtype`, `bot_id`, `edited`, … */
+  extra?: Record<string, unknown>;
+}
+
+function messageEvent(type: string, o: MessageEventOptions, channel: string, more: Record<string, unknown> = {}): SlackRequest {
+  const ts = o.ts ?? nextTs();
+  const event = {
+    type,
+    ...more,
+    user: o.user ?? APP_MENTION.event.user,
+    text: o.text,
+    ts,
+    ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+    channel,
+    event_ts: ts,
+    ...o.extra,
+  };
+  return eventCallback(event, o);
+}
+
+/** `app_mention`: someone mentioned the bot in a channel (in a thread with `threadTs`). */
+export const appMention = (o: MessageEventOptions): SlackRequest => messageEvent('app_mention', o, o.channel ?? APP_MENTION.event.channel);
+
+/** `message.im`: a message in the app's DM with someone. */
+export const directMessage = (o: MessageEventOptions): SlackRequest => messageEvent('message', o, o.channel ?? EXAMPLE_DM, { channel_type: 'im' });
+
+/** A Home tab view as Slack describes it in payloads (`app_home_opened`, Home tab clicks, `views.publish`). */
+export function homeView(team: SlackTeam, viewId: string, blocks: Block[]): Record<string, unknown> {
+  return {
+    id: viewId,
+    team_id: team.teamId,
+    type: 'home',
+    blocks,
+    private_metadata: '',
+    callback_id: '',
+    state: { values: {} },
+    hash: viewId.toLowerCase(),
+    app_id: team.appId,
+    bot_id: team.botId,
+  };
+}
+
+export interface HomeOpenedOptions extends EnvelopeOptions {
+  user?: string;
+  /** The user's DM with the app. */
+  channel?: string;
+  tab?: 'home' | 'messages';
+  ts?: string;
+  /** The view the app last published for them, if any ({@link homeView}). */
+  view?: Record<string, unknown>;
+}
+
+/** `app_home_opened`: someone opened the app's Home (Slack sends it on every visit). */
+export function appHomeOpened(o: HomeOpenedOptions = {}): SlackRequest {
+  const event = {
+    type: 'app_home_opened',
+    user: o.user ?? APP_MENTION.event.user,
+    channel: o.channel ?? EXAMPLE_DM,
+    tab: o.tab ?? 'home',
+    ...(o.view ? { view: o.view } : {}),
+    event_ts: o.ts ?? nextTs(),
+  };
+  return eventCallback(event, o);
+}
+
+/** The message a clicked element is in. */
+export interface ClickedMessage {
+  ts: string;
+  /** Its thread, when it is in one. */
+  threadTs?: string;
+  ephemeral: boolean;
+  userId?: string;
+  bot?: boolean;
+  text?: string;
+  blocks?: Block[];
+  /** A thread parent: Slack then gives it `thread_ts` = its own `ts`. */
+  hasReplies?: boolean;
+  /**
+   * Whether a copy of the message comes with the click; by default only for a message everyone
+   * sees. NOTE: Slack's published example of a click in an ephemeral message has one, while Slack
+   * keeps no copy of ephemeral messages to send: the app must not rely on it either way.
+   */
+  withCopy?: boolean;
+}
+
+/** Where a clicked element is: in a message (ephemeral or not), or in a view (the Home tab). */
+export type ClickedIn =
+  | { type: 'message'; channel: string; channelName?: string; message: ClickedMessage; responseUrl?: string }
+  | { type: 'view'; view: Record<string, unknown> };
+
+export interface BlockActionsOptions {
+  team?: SlackTeam;
+  user?: string;
+  userName?: string;
+  /** The element as the message or view has it (`type`, `action_id`, `text`, `value`, `url`, `style`). */
+  element: Record<string, unknown>;
+  blockId: string;
+  where: ClickedIn;
+  actionTs?: string;
+  triggerId?: string;
+}
+
+/**
+ * `block_actions`: one click. A message comes with its `response_url`, and with a copy of itself
+ * unless it is ephemeral (see `withCopy`). A view click carries the view instead, and no channel,
+ * message or `response_url`.
+ */
+export function blockActions(o: BlockActionsOptions): SlackRequest {
+  const team = o.team ?? EXAMPLE_TEAM;
+  const { element, where } = o;
+  const action = {
+    action_id: element['action_id'],
+    block_id: o.blockId,
+    text: element['text'],
+    ...(typeof element['value'] === 'string' ? { value: element['value'] } : {}),
+    ...(typeof element['url'] === 'string' ? { url: element['url'] } : {}),
+    ...(typeof element['style'] === 'string' ? { style: element['style'] } : {}),
+    type: element['type'],
+    action_ts: o.actionTs ?? nextTs(),
+  };
+  const common = {
+    type: 'block_actions',
+    team: { id: team.teamId, domain: team.domain },
+    user: { id: o.user ?? BLOCK_ACTIONS.user.id, username: o.userName ?? BLOCK_ACTIONS.user.username, team_id: team.teamId },
+    api_app_id: team.appId,
+    token: VERIFICATION_TOKEN,
+  };
+  const trigger = o.triggerId ?? triggerId();
+  if (where.type === 'view') {
+    return interactive({ ...common, container: { type: 'view', view_id: String(where.view['id']) }, trigger_id: trigger, view: where.view, actions: [action] });
+  }
+  const { message } = where;
+  const reply = message.threadTs !== undefined && message.threadTs !== message.ts;
+  return interactive({
+    ...common,
+    container: {
+      type: 'message',
+      message_ts: message.ts,
+      channel_id: where.channel,
+      is_ephemeral: message.ephemeral,
+      ...(reply ? { thread_ts: message.threadTs } : {}),
+    },
+    trigger_id: trigger,
+    channel: { id: where.channel, name: where.channelName ?? BLOCK_ACTIONS.channel.name },
+    ...((message.withCopy ?? !message.ephemeral) ? { message: messageAsSlackSendsIt(message, team) } : {}),
+    ...(where.responseUrl ? { response_url: where.responseUrl } : {}),
+    actions: [action],
+  });
+}
+
+function messageAsSlackSendsIt(message: ClickedMessage, team: SlackTeam): Record<string, unknown> {
+  const threadTs = message.threadTs ?? (message.hasReplies ? message.ts : undefined);
+  return {
+    ...(message.bot ? { bot_id: team.botId, app_id: team.appId } : {}),
+    type: 'message',
+    text: message.text ?? BLOCK_ACTIONS.message.text,
+    user: message.userId ?? team.botUserId,
+    ts: message.ts,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+    team: team.teamId,
+    ...(message.blocks ? { blocks: message.blocks } : {}),
+  };
+}
+
+export interface MessageShortcutOptions {
+  team?: SlackTeam;
+  /** The shortcut's own id (manifest.yml). */
+  callbackId: string;
+  responseUrl: string;
+  channel?: string;
+  channelName?: string;
+  user?: string;
+  userName?: string;
+  /** The message the shortcut was used on. */
+  message: { text: string; ts?: string; threadTs?: string; user?: string };
+  triggerId?: string;
+}
+
+/** `message_action`: a message shortcut, used on someone's message (it carries a `response_url`). */
+export function messageShortcut(o: MessageShortcutOptions): SlackRequest {
+  const team = o.team ?? EXAMPLE_TEAM;
+  const m = o.message;
+  return interactive({
+    token: VERIFICATION_TOKEN,
+    callback_id: o.callbackId,
+    type: 'message_action',
+    trigger_id: o.triggerId ?? triggerId(),
+    response_url: o.responseUrl,
+    team: { id: team.teamId, domain: team.domain },
+    channel: { id: o.channel ?? MESSAGE_ACTION.channel.id, name: o.channelName ?? MESSAGE_ACTION.channel.name },
+    user: { id: o.user ?? MESSAGE_ACTION.user.id, name: o.userName ?? MESSAGE_ACTION.user.name },
+    message: {
+      type: 'message',
+      user: m.user ?? MESSAGE_ACTION.message.user,
+      ts: m.ts ?? MESSAGE_ACTION.message.ts,
+      text: m.text,
+      ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+    },
+  });
+}
+
+/** The Events API URL challenge Slack sends when the request URL is set. */
+export const urlVerification = (challenge: string = URL_VERIFICATION.challenge): SlackRequest =>
+  json({ token: VERIFICATION_TOKEN, challenge, type: 'url_verification' });
