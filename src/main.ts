@@ -2,18 +2,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerListeners } from '../handlers/index.js';
 import { SLACK_APP } from './config.js';
-import { summarizeCorpus } from './corpus/corpus-summary.js';
 import { readConfig, type Config } from './env-config.js';
-import { loadCorpus } from './corpus/load-corpus.js';
 import { createLogger, toBoltLogger } from './logger.js';
 import { PROJECT_ROOT } from './paths.js';
 import { runPlayground } from './playground/run.js';
+import type { Playground } from './playground/start.js';
 import { installProcessGuards } from './process/process-guard.js';
 import { stopOnSignals } from './process/shutdown.js';
-import { createPaperSearch } from './search/paper-search.js';
+import { startLibrary, type RunningLibrary } from './start-library.js';
 import { fetchBotIdentity } from './slack/bot-identity.js';
 import { createApp } from './slack/create-app.js';
-import type { Deps } from './slack/deps.js';
 
 /** Settings from `.env` when there is one; variables already set in the environment win. */
 function loadDotEnv(): void {
@@ -38,22 +36,25 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   installProcessGuards(logger);
 
-  let corpus;
+  let running: RunningLibrary;
   try {
-    corpus = loadCorpus(config.dataDir);
+    running = await startLibrary(config, logger);
   } catch (error) {
     fail((error as Error).message);
   }
-  const search = createPaperSearch(corpus.papers);
-  const deps: Deps = { search, corpusSummary: summarizeCorpus(corpus.papers, corpus.sources), random: Math.random };
+  const { deps } = running;
 
   if (config.mode === 'local') {
     // No Slack settings: the same app, behind a stand-in for Slack, in the browser.
+    let playground: Playground;
     try {
-      await runPlayground({ deps, logger, config, listeners: registerListeners });
+      playground = await runPlayground({ deps, logger, config, listeners: registerListeners });
     } catch (error) {
+      await running.close();
       fail((error as Error).message);
     }
+    running.start();
+    stopOnSignals({ stop: () => playground.stop().finally(() => running.close()) }, logger);
     return;
   }
 
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   try {
     identity = await fetchBotIdentity(config, { logger: toBoltLogger(logger) });
   } catch (error) {
+    await running.close();
     fail((error as Error).message);
   }
   const app = createApp({ config, deps, logger, identity, listeners: registerListeners });
@@ -71,9 +73,20 @@ async function main(): Promise<void> {
     config.mode === 'http'
       ? { mode: 'http', port: port?.port ?? config.port, events: SLACK_APP.eventsPath, health: SLACK_APP.healthPath }
       : { mode: 'socket', health: `:${config.port}${SLACK_APP.healthPath}` },
-    `Paperbot is running: ${search.size} papers`,
+    `Paperbot is running: ${deps.search.size} papers`,
   );
-  stopOnSignals(app, logger);
+  // Sources are fetched once the app answers: a slow arXiv never holds up start-up.
+  running.start();
+  stopOnSignals(
+    {
+      async stop() {
+        const drained = await app.stop();
+        await running.close();
+        return drained;
+      },
+    },
+    logger,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,13 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { registerListeners } from '../../handlers/index.js';
-import { summarizeCorpus } from '../../src/corpus/corpus-summary.js';
 import { createApp } from '../../src/slack/create-app.js';
+import { startLibrary } from '../../src/start-library.js';
 import { readConfig, type HttpConfig } from '../../src/env-config.js';
-import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createLogger } from '../../src/logger.js';
-import { createPaperSearch } from '../../src/search/paper-search.js';
 import { BENCH_BOT, BENCH_SECRET, BENCH_TOKEN } from './slack-requests.js';
 
 /**
@@ -24,11 +25,26 @@ async function startTarget(kind: string, apiUrl: string): Promise<{ server: Serv
     app.command('/paper', async ({ ack }) => ack('Paperbot found nothing; this is a fixed answer.'));
     return { server: (await app.start(0)) as Server, stop: () => app.stop() };
   }
-  const config = readConfig({ SLACK_BOT_TOKEN: BENCH_TOKEN, SLACK_SIGNING_SECRET: BENCH_SECRET, SLACK_API_URL: apiUrl, PORT: '0', LOG_LEVEL: 'info' }) as HttpConfig;
-  const corpus = loadCorpus(config.dataDir);
-  const deps = { search: createPaperSearch(corpus.papers), corpusSummary: summarizeCorpus(corpus.papers, corpus.sources), random: Math.random };
-  const app = createApp({ config, deps, logger: createLogger({ level: config.logLevel, pretty: false }), identity: BENCH_BOT, listeners: registerListeners });
-  return { server: (await app.start(0)) as Server, stop: () => app.stop() };
+  // As main builds it: the library on a store (a fresh SQLite file here, or BENCH_DATABASE_URL), no live sources.
+  const dir = mkdtempSync(join(tmpdir(), 'paperbot-bench-'));
+  const config = readConfig({
+    SLACK_BOT_TOKEN: BENCH_TOKEN,
+    SLACK_SIGNING_SECRET: BENCH_SECRET,
+    SLACK_API_URL: apiUrl,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `sqlite:${join(dir, 'paperbot.sqlite')}`,
+    PAPERBOT_SOURCES: 'none',
+  }) as HttpConfig;
+  const logger = createLogger({ level: config.logLevel, pretty: false });
+  const running = await startLibrary(config, logger);
+  const app = createApp({ config, deps: running.deps, logger, identity: BENCH_BOT, listeners: registerListeners });
+  const stopAll = async () => {
+    await app.stop();
+    await running.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { server: (await app.start(0)) as Server, stop: stopAll };
 }
 
 const [kind = 'paperbot', apiUrl = 'http://127.0.0.1:9/api/'] = process.argv.slice(2);

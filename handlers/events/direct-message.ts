@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { cachedAnswerText } from '../../src/answers/answer-cache.js';
+import { replyTo } from '../../src/answers/reply.js';
 import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
 import { post } from '../../src/slack/outbound/post-message.js';
 import { DirectMessageInput, readInput } from '../shared/inputs.js';
@@ -14,6 +14,7 @@ export const directMessage =
     const dm = readInput(DirectMessageInput, event, context.log, 'direct message');
     if (!dm || dm.channel_type !== 'im' || dm.subtype !== undefined) return;
     if (dm.bot_id || !dm.user || dm.user === context.botUserId) return;
-    await post(client, dm.channel, dm.thread_ts ?? dm.ts, cachedAnswerText(dm.text, deps, 'thread'));
+    const reply = await replyTo(dm.text, deps, 'thread');
+    await post(client, dm.channel, dm.thread_ts ?? dm.ts, reply.later ? await reply.later() : reply.now);
     context.log.info('answered');
   };

@@ -30,21 +30,24 @@ export class LruCache<V> {
   }
 }
 
+// `random` differs every time; `status` is async and never comes through here.
+const CACHEABLE = new Set(['help', 'similar', 'search']);
+
 // One cache per set of dependencies (per corpus and search), gone with them.
 const caches = new WeakMap<AnswerDeps, LruCache<Message>>();
 
 /**
  * {@link answerSlackText}, remembered: the same text for the same audience gets the same answer while
- * the corpus is loaded, so it is rendered once (see SLACK_ANSWERS). `random` is never kept.
+ * the papers do not change (the key carries `deps.generation()`), so it is rendered once (see SLACK_ANSWERS). `random` is never kept.
  * NOTE: callers must not change the message they get: it is shared.
  */
 export function cachedAnswerText(text: string, deps: AnswerDeps, audience: Audience): Message {
   let cache = caches.get(deps);
   if (!cache) caches.set(deps, (cache = new LruCache(SLACK_ANSWERS.cacheEntries)));
-  const key = `${audience}\u0000${text}`;
+  const key = `${deps.generation()}\u0000${audience}\u0000${text}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const message = answerSlackText(text, deps, audience);
-  if (parseRequest(text).kind !== 'random') cache.set(key, message);
+  if (CACHEABLE.has(parseRequest(text).kind)) cache.set(key, message);
   return message;
 }

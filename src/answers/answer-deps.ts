@@ -1,4 +1,6 @@
 import type { CorpusSummary } from '../corpus/corpus-summary.js';
+import type { LookupOutcome } from '../library/lookup-paper.js';
+import type { StatusView } from '../render/status.js';
 import type { PaperSearch } from '../search/types.js';
 
 /** What answering a request needs from the rest of Paperbot. */
@@ -8,4 +10,13 @@ export interface AnswerDeps {
   corpusSummary: CorpusSummary;
   /** For `/paper random`; injectable so tests can pick. */
   random: () => number;
+  /** Goes up whenever the papers change, so answers remembered under an older value are not reused. */
+  generation: () => number;
+  /**
+   * Fetches a paper named by arXiv id that is not stored yet, stores it and makes it searchable.
+   * Undefined when Paperbot is offline (no sources): such an id is then answered with its links.
+   */
+  lookup: ((arxivId: string) => Promise<LookupOutcome>) | undefined;
+  /** `/paper status`: papers by source, and how each live source is doing. */
+  status: () => Promise<StatusView>;
 }

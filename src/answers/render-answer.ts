@@ -50,7 +50,7 @@ export function renderAnswer(answer: Answer, deps: AnswerDeps, { audience, share
  * The answer to a request, or `null` for help. `similar <words>` means "like the best match for
  * these words"; when nothing matches, the search answer says so (with its suggestion).
  */
-export function answerForRequest(request: Exclude<PaperRequest, { kind: 'help' }>, deps: AnswerDeps): Answer | null {
+export function answerForRequest(request: Exclude<PaperRequest, { kind: 'help' | 'status' }>, deps: AnswerDeps): Answer | null {
   const { search } = deps;
   switch (request.kind) {
     case 'random': {
@@ -73,8 +73,9 @@ export function answerForRequest(request: Exclude<PaperRequest, { kind: 'help' }
  */
 export function answerSlackText(slackText: string, deps: AnswerDeps, audience: Audience): Message {
   const request = parseRequest(slackText);
-  if (request.kind === 'help') {
-    return audience === 'thread' && !request.asked ? mentionHelpMessage(deps.corpusSummary) : helpMessage(deps.corpusSummary);
+  // Status needs the store (async): replyTo answers it; here it gets the usage, as an unknown word would.
+  if (request.kind === 'help' || request.kind === 'status') {
+    return audience === 'thread' && request.kind === 'help' && !request.asked ? mentionHelpMessage(deps.corpusSummary) : helpMessage(deps.corpusSummary);
   }
   const answer = answerForRequest(request, deps);
   return answer ? renderAnswer(answer, deps, { audience }) : EMPTY_CORPUS_NOTICE;

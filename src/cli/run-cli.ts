@@ -1,11 +1,19 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { CLI } from '../config.js';
+import { CLI, LIBRARY } from '../config.js';
 import { ingest } from '../corpus/ingest.js';
 import { IngestError } from '../corpus/ingest-error.js';
-import { loadCorpus } from '../corpus/load-corpus.js';
-import { createPaperSearch } from '../search/paper-search.js';
+import type { BaseConfig } from '../env-config.js';
+import { FetchScheduler } from '../library/fetch-scheduler.js';
+import { libraryStatus } from '../library/library-status.js';
+import { openLibrary } from '../library/open-library.js';
+import type { PaperLibrary } from '../library/paper-library.js';
+import { createLogger } from '../logger.js';
 import type { PaperSearch } from '../search/types.js';
+import { createSource, parseSourceList } from '../sources/source.js';
+import { runDbCommand } from '../store/db-command.js';
+import { sourceSettingsOf } from '../start-library.js';
+import { formatStatus } from './format-status.js';
 import { ansiStyle, formatPaper, formatResponse, formatHit, plainStyle } from './format-terminal.js';
 import { resultJson } from './result-json.js';
 
@@ -14,7 +22,13 @@ const USAGE = `Usage: paperbot <command>
   search [--json] [--limit N] [QUERY]   find papers; with no QUERY, one query per line from stdin
   show ID                               one paper in full (id, arXiv id or URL)
   similar [--json] [--limit N] ID       papers most like ID
+  fetch [--source NAME] [--date DAY]    fetch sources now (default: PAPERBOT_SOURCES, else hf-daily);
+                                        DAY is YYYY-MM-DD; prints what was added and updated
+  status                                papers by source, and each source's last fetch
+  db migrate | db status                apply schema migrations; engine, schema version, row counts
   ingest                                parse data/sources into data/papers.json
+
+The papers are the store's (DATABASE_URL, or the default SQLite file), as the Slack app sees them.
 
 Query syntax: "quoted phrase", -exclude, author:name, year:2024, has:code, an arXiv id or URL.`;
 
@@ -22,12 +36,19 @@ Query syntax: "quoted phrase", -exclude, author:name, year:2024, has:code, an ar
 export async function runCli(
   argv: string[],
   io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; isTTY?: boolean },
-  dataDir: string,
+  config: BaseConfig,
 ): Promise<number> {
+  const { dataDir } = config;
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      source: { type: 'string' },
+      date: { type: 'string' },
+    },
   });
   const [command, ...rest] = positionals;
   const print = (text: string) => io.stdout.write(`${text}\n`);
@@ -54,9 +75,36 @@ export async function runCli(
     }
   }
 
-  const search = createPaperSearch(loadCorpus(dataDir).papers);
+  if (command === 'db') return runDbCommand(rest[0], { databaseUrl: config.databaseUrl, stdout: io.stdout, stderr: io.stderr });
+
+  // Logs go to stderr (warnings only), so stdout stays what the command promises.
+  const library = await openLibrary({ databaseUrl: config.databaseUrl, dataDir, logger: createLogger({ level: 'warn', pretty: false, destination: io.stderr }) });
+  try {
+    return await onLibrary(command, rest, values, library, config, io, print, style, limit);
+  } finally {
+    await library.store.close();
+  }
+}
+
+async function onLibrary(
+  command: string,
+  rest: string[],
+  values: { json?: boolean; source?: string; date?: string },
+  library: PaperLibrary,
+  config: BaseConfig,
+  io: { stdin: NodeJS.ReadableStream; stderr: NodeJS.WritableStream },
+  print: (text: string) => void,
+  style: typeof plainStyle,
+  limit: number,
+): Promise<number> {
+  const { search } = library;
   const query = rest.join(' ');
   switch (command) {
+    case 'fetch':
+      return fetchNow(library, config, values, print, io);
+    case 'status':
+      print(formatStatus(await libraryStatus(library, undefined)));
+      return 0;
     case 'search': {
       const answer = (q: string) => {
         const response = search.search(q, { limit });
@@ -67,7 +115,7 @@ export async function runCli(
       return 0;
     }
     case 'show':
-      return showPaper(search, query, values.json, print, io, style);
+      return showPaper(search, query, values.json ?? false, print, io, style);
     case 'similar': {
       const paper = search.get(query);
       if (!paper) return notFound(query, io);
@@ -79,6 +127,35 @@ export async function runCli(
       io.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 2;
   }
+}
+
+/** `paperbot fetch`: one run of each source now, into the same store the app uses. */
+async function fetchNow(library: PaperLibrary, config: BaseConfig, values: { source?: string; date?: string }, print: (text: string) => void, io: { stderr: NodeJS.WritableStream }): Promise<number> {
+  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+    io.stderr.write('--date must be a day as YYYY-MM-DD\n');
+    return 2;
+  }
+  let names;
+  try {
+    names = values.source ? parseSourceList(values.source) : (config.sources ?? ['hf-daily' as const]);
+  } catch (error) {
+    io.stderr.write(`--source: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const settings = sourceSettingsOf(config);
+  const sources = names.map((name) => createSource(name, settings));
+  const scheduler = new FetchScheduler({ library, sources, intervalMs: config.fetchIntervalMinutes * 60_000, retryAfterFailureMs: LIBRARY.retryAfterFailureMs, logger: createLogger({ level: 'silent' }) });
+  let failed = 0;
+  for (const source of sources) {
+    const run = await scheduler.runOnce(source, values.date ? { date: values.date } : {});
+    if (run.ok) print(`${run.source}: ${run.added} new, ${run.updated} updated${run.skipped ? `, ${run.skipped} malformed entries skipped` : ''}`);
+    else {
+      failed += 1;
+      print(`${run.source}: failed: ${run.error}`);
+    }
+  }
+  print(`${library.search.size} papers in the library.`);
+  return failed > 0 ? 1 : 0;
 }
 
 function showPaper(search: PaperSearch, ref: string, json: boolean, print: (t: string) => void, io: { stderr: NodeJS.WritableStream }, style: typeof plainStyle): number {

@@ -1,10 +1,9 @@
-import { basename } from 'node:path';
 import type { Paper } from './paper.js';
 
 /** What the help and the App Home tab say about the corpus. */
 export interface CorpusSummary {
   papers: number;
-  /** Source file names the corpus was built from. */
+  /** Where the papers come from, as a person would say it ("Hugging Face daily papers"). */
   sources: string[];
   /** `YYYY-MM` of the oldest and newest paper, when known. */
   firstMonth: string | null;
@@ -19,7 +18,7 @@ export function summarizeCorpus(papers: readonly Paper[], sources: readonly stri
   const months = papers.map((p) => p.published).filter((m): m is string => m !== null).sort();
   return {
     papers: papers.length,
-    sources: sources.map((s) => basename(s)),
+    sources: [...sources],
     firstMonth: months[0] ?? null,
     lastMonth: months.at(-1) ?? null,
     onArxiv: papers.filter((p) => p.arxivId).length,

@@ -9,12 +9,13 @@ import { answerValue } from './answer-state.js';
 
 const FALLBACK_ID = '2308.16582';
 
-/** "99 papers (Mar 2022 – Dec 2024) from hf-papers-page.txt" (mrkdwn). */
+/** "99 papers (Mar 2022 – Dec 2024) from a saved Hugging Face papers page" (mrkdwn). */
 export function corpusLine(summary: CorpusSummary): string {
   const first = monthYear(summary.firstMonth);
   const last = monthYear(summary.lastMonth);
   const span = first && last ? (first === last ? ` (${first})` : ` (${first} – ${last})`) : '';
-  const sources = summary.sources.length > 0 ? ` from ${summary.sources.map((s) => `\`${escapeText(s)}\``).join(', ')}` : '';
+  const names = summary.sources.map(escapeText);
+  const sources = names.length > 0 ? ` from ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]}` : '';
   return `*${summary.papers} papers*${span}${sources}`;
 }
 

@@ -41,7 +41,9 @@ const SHARED_NOTE: Record<Audience, string> = {
 
 /** The lines every card starts with: linked title and TL;DR, then meta and links. */
 export function paperSummaryBlocks(paper: Paper): Block[] {
-  const blocks: Block[] = [section(`${titleLink(paper)}\n${escapeFit(paper.tldr, RESULTS.tldrChars)}`)];
+  // Hugging Face's own summary is said to be theirs; ours (from the abstract) needs no label.
+  const by = paper.tldrBy === 'huggingface' ? ' _(summary by Hugging Face)_' : '';
+  const blocks: Block[] = [section(`${titleLink(paper)}\n${escapeFit(paper.tldr, RESULTS.tldrChars)}${by}`)];
   const meta = metaLine(paper);
   if (meta) blocks.push(context([meta]));
   const links = linksLine(paper);

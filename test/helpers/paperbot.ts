@@ -2,27 +2,22 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, webApi } from '@slack/bolt';
 import { registerListeners } from '../../handlers/index.js';
-import { summarizeCorpus } from '../../src/corpus/corpus-summary.js';
 import { createApp } from '../../src/slack/create-app.js';
 import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
 import type { SeenEvents } from '../../src/slack/middleware/event-dedupe.js';
-import { DEFAULT_DATA_DIR } from '../../src/config.js';
 import { readConfig, type HttpConfig } from '../../src/env-config.js';
-import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createLogger } from '../../src/logger.js';
-import { createPaperSearch } from '../../src/search/paper-search.js';
 import type { PaperSearch } from '../../src/search/types.js';
 import { BOT, FakeSlack } from './fake-slack.js';
 import type { SlackBody } from './payloads.js';
 import { signedHeaders } from '../../src/slack-stand-in/sign.js';
+import { libraryDeps, type TestLibrary } from './deps.js';
 
 /** The signing secret of Slack's published signing example. */
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export const BOT_TOKEN = 'xoxb-1234-5678-paperbottesttoken';
 
-let corpusCache: ReturnType<typeof loadCorpus> | undefined;
-/** The real corpus, data/papers.json, loaded once per test file. */
-export const realCorpus = () => (corpusCache ??= loadCorpus(DEFAULT_DATA_DIR));
+export { realCorpus } from './deps.js';
 
 export interface SentRequest {
   status: number;
@@ -46,6 +41,8 @@ export interface Paperbot {
   url: string;
   fake: FakeSlack;
   deps: Deps;
+  /** The library behind `deps`: its store and search, as main builds them. */
+  library: TestLibrary;
   app: App<PaperbotContext>;
   /** Every log line, parsed. */
   logs: Record<string, any>[];
@@ -73,6 +70,8 @@ export interface PaperbotOptions {
   seenEvents?: SeenEvents;
   /** True by default: each `send` returns once its listener is done. */
   processBeforeResponse?: boolean;
+  /** More settings for the library: PAPERBOT_SOURCES (none by default), HF_API_URL, ARXIV_API_URL … */
+  env?: Record<string, string>;
 }
 
 /** A real retry policy, only quicker: 3 retries, 10–20 ms apart, at most 3 s in all. */
@@ -98,9 +97,10 @@ export async function startPaperbot(options: PaperbotOptions = {}): Promise<Pape
       },
     },
   });
-  const corpus = realCorpus();
-  const real = createPaperSearch(corpus.papers);
-  const deps: Deps = { search: options.search ? options.search(real) : real, corpusSummary: summarizeCorpus(corpus.papers, corpus.sources), random: options.random ?? Math.random };
+  // The store and sources exactly as main builds them, on a fresh SQLite file: real memory.
+  const library = await libraryDeps(logger, { PAPERBOT_SOURCES: 'none', ...options.env }, { random: options.random });
+  const deps: Deps = library.deps;
+  if (options.search) deps.search = options.search(deps.search);
   const app = createApp({
     config,
     deps,
@@ -118,6 +118,7 @@ export async function startPaperbot(options: PaperbotOptions = {}): Promise<Pape
     url,
     fake,
     deps,
+    library,
     app,
     logs,
     rawLogs,
@@ -138,6 +139,7 @@ export async function startPaperbot(options: PaperbotOptions = {}): Promise<Pape
     async close() {
       await app.stop();
       await fake.stop();
+      await library.remove();
     },
   };
 }

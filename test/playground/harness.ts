@@ -2,15 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerListeners } from '../../handlers/index.js';
-import { summarizeCorpus } from '../../src/corpus/corpus-summary.js';
+import { corpusDeps } from '../helpers/deps.js';
 import type { Deps } from '../../src/slack/deps.js';
-import { DEFAULT_DATA_DIR } from '../../src/config.js';
 import { readConfig, type LocalConfig } from '../../src/env-config.js';
-import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { createLogger } from '../../src/logger.js';
 import { startPlayground, type Playground, type PlaygroundOptions } from '../../src/playground/start.js';
 import type { Message, State } from '../../src/playground/web/api-types.js';
-import { createPaperSearch } from '../../src/search/paper-search.js';
 
 /**
  * The whole playground for node tests: the real app, real corpus and search, on a free port.
@@ -31,12 +28,8 @@ export interface TestPlayground {
   stop(): Promise<void>;
 }
 
-let corpus: ReturnType<typeof loadCorpus> | undefined;
-
-export function realDeps(): Deps {
-  corpus ??= loadCorpus(DEFAULT_DATA_DIR);
-  return { search: createPaperSearch(corpus.papers), corpusSummary: summarizeCorpus(corpus.papers, corpus.sources), random: () => 0 };
-}
+/** The real corpus in memory, no store: the playground's page and server are what these tests are about. */
+export const realDeps = (): Deps => corpusDeps({ random: () => 0 });
 
 export const STUB_MODULE = 'console.log("stub app.js");\n';
 

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerListeners } from '../../handlers/index.js';
 import { BotTokenError, fetchBotIdentity } from '../../src/slack/bot-identity.js';
-import { summarizeCorpus } from '../../src/corpus/corpus-summary.js';
 import { createApp } from '../../src/slack/create-app.js';
 import type { Deps } from '../../src/slack/deps.js';
 import { readConfig, type SlackConfig } from '../../src/env-config.js';
 import { createLogger, toBoltLogger } from '../../src/logger.js';
-import { createPaperSearch } from '../../src/search/paper-search.js';
 import { BOT, FakeSlack } from '../helpers/fake-slack.js';
-import { realCorpus } from '../helpers/paperbot.js';
+import { corpusDeps } from '../helpers/deps.js';
 
 const captured = () => {
   const lines: Record<string, any>[] = [];
@@ -66,8 +64,7 @@ describe('start-up against Slack', () => {
 
   it('builds a Socket Mode app without touching Slack until started', () => {
     fake.reset();
-    const corpus = realCorpus();
-    const deps: Deps = { search: createPaperSearch(corpus.papers), corpusSummary: summarizeCorpus(corpus.papers, corpus.sources), random: Math.random };
+    const deps: Deps = corpusDeps();
     const app = createApp({ config, deps, logger: captured().logger, identity: { botId: BOT.botId, botUserId: BOT.userId }, listeners: registerListeners });
     expect(app).toBeDefined();
     expect(fake.calls).toEqual([]);

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { registerListeners } from '../../../handlers/index.js';
-import { summarizeCorpus } from '../../../src/corpus/corpus-summary.js';
 import { createApp } from '../../../src/slack/create-app.js';
 import { mayRetry, retryDelayMs } from '../../../src/slack/outbound/retry-delay.js';
 import { SLACK_WEB_API } from '../../../src/config.js';
 import { readConfig, type HttpConfig } from '../../../src/env-config.js';
 import { createLogger } from '../../../src/logger.js';
-import { createPaperSearch } from '../../../src/search/paper-search.js';
 import { BOT } from '../../helpers/fake-slack.js';
-import { realCorpus } from '../../helpers/paperbot.js';
+import { corpusDeps } from '../../helpers/deps.js';
 
 const policy = SLACK_WEB_API.retryConfig;
 
@@ -28,9 +26,8 @@ describe('the retry policy for posting to Slack', () => {
   });
 
   it('is what the app’s Web API client gets when nothing overrides it', () => {
-    const corpus = realCorpus();
     const config = readConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5', PORT: '0' }) as HttpConfig;
-    const deps = { search: createPaperSearch(corpus.papers), corpusSummary: summarizeCorpus(corpus.papers, corpus.sources), random: Math.random };
+    const deps = corpusDeps();
     const app = createApp({ config, deps, logger: createLogger({ level: 'silent' }), identity: { botId: BOT.botId, botUserId: BOT.userId }, listeners: registerListeners });
     // NOTE: private fields of WebClient, read to check the wiring; the behaviour is tested in slack-faults.test.ts.
     const client = app.client as unknown as { retryConfig: unknown; timeout: number; rejectRateLimitedCalls: boolean };

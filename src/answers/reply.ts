@@ -1,0 +1,59 @@
+import { parseArxivRef } from '../corpus/arxiv.js';
+import type { LookupOutcome } from '../library/lookup-paper.js';
+import { noSuchPaperMessage, notStoredMessage, lookingUpMessage } from '../render/lookup.js';
+import type { Message } from '../render/message.js';
+import type { Audience } from '../render/paper-card.js';
+import { statusMessage } from '../render/status.js';
+import { cachedAnswerText } from './answer-cache.js';
+import type { AnswerDeps } from './answer-deps.js';
+import { parseRequest } from './parse-request.js';
+import { renderAnswer } from './render-answer.js';
+
+/**
+ * How to answer a request: `now` at once (in the ack, or the post), and for a paper that must
+ * first be fetched from arXiv, `later` resolves with the real answer (which replaces `now` where
+ * it can, or is the only post in a thread).
+ */
+export interface Reply {
+  now: Message;
+  later?: () => Promise<Message>;
+}
+
+/**
+ * The arXiv id a request names when it is only a paper reference (an id, an arXiv or Hugging
+ * Face link) that the library does not hold; null otherwise.
+ */
+export function missingPaperRef(slackText: string, deps: AnswerDeps): string | null {
+  const request = parseRequest(slackText);
+  if (request.kind !== 'search') return null;
+  const arxivId = parseArxivRef(request.query);
+  return arxivId && !deps.search.get(arxivId) ? arxivId : null;
+}
+
+/** The answer once a lookup is done: the paper's card, or why there is none. */
+export function lookupAnswer(outcome: LookupOutcome, deps: AnswerDeps, audience: Audience): Message {
+  switch (outcome.kind) {
+    case 'found':
+      return renderAnswer({ kind: 'search', query: outcome.paper.id, offset: 0 }, deps, { audience });
+    case 'not-found':
+      return noSuchPaperMessage(outcome.arxivId);
+    case 'unavailable':
+      return notStoredMessage(outcome.arxivId, outcome.reason);
+  }
+}
+
+/**
+ * The reply to `/paper <text>`, a mention or a DM: the search answer (remembered, see
+ * answer-cache.ts), the status, or for a paper not yet stored a lookup. Never throws for a
+ * lookup: its failures are answers too.
+ */
+export async function replyTo(slackText: string, deps: AnswerDeps, audience: Audience): Promise<Reply> {
+  if (parseRequest(slackText).kind === 'status') return { now: statusMessage(await deps.status()) };
+  const missing = missingPaperRef(slackText, deps);
+  if (missing) {
+    const { lookup } = deps;
+    if (!lookup) return { now: notStoredMessage(missing, null) };
+    return { now: lookingUpMessage(missing), later: async () => lookupAnswer(await lookup(missing), deps, audience) };
+  }
+  return { now: cachedAnswerText(slackText, deps, audience) };
+}

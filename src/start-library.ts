@@ -1,0 +1,91 @@
+import { LIBRARY } from './config.js';
+import { summarizeCorpus, type CorpusSummary } from './corpus/corpus-summary.js';
+import { sourcesFor, type BaseConfig, type Config } from './env-config.js';
+import { FetchScheduler } from './library/fetch-scheduler.js';
+import { libraryStatus } from './library/library-status.js';
+import { lookupPaper } from './library/lookup-paper.js';
+import { openLibrary } from './library/open-library.js';
+import { resolveMissingArxivIds } from './library/resolve-arxiv-ids.js';
+import type { PaperLibrary } from './library/paper-library.js';
+import type { Logger } from './logger.js';
+import { sourceLabel } from './render/status.js';
+import type { Deps } from './slack/deps.js';
+import { createSource } from './sources/source.js';
+import { createSourceClients, type SourceSettings } from './sources/source-clients.js';
+
+/** Paperbot's papers, ready to answer from: the library, its fetch schedule and what the listeners get. */
+export interface RunningLibrary {
+  library: PaperLibrary;
+  scheduler: FetchScheduler;
+  deps: Deps;
+  /** Starts the fetch schedule and, online, gives stored papers without an arXiv id theirs. */
+  start(): void;
+  /** Stops fetching (nothing half-stored) and closes the store. */
+  close(): Promise<void>;
+}
+
+/** The sources' settings from the environment's (HF_API_URL, ARXIV_API_URL, ARXIV_MIN_INTERVAL_MS). */
+export function sourceSettingsOf(config: BaseConfig): SourceSettings {
+  return {
+    dataDir: config.dataDir,
+    ...(config.hfApiUrl ? { hfApiUrl: config.hfApiUrl } : {}),
+    ...(config.arxivApiUrl ? { arxivApiUrl: config.arxivApiUrl } : {}),
+    ...(config.arxivMinIntervalMs !== undefined ? { arxivMinIntervalMs: config.arxivMinIntervalMs } : {}),
+  };
+}
+
+/**
+ * Opens the library (store + search index) and builds what the listeners need from it. With
+ * live sources (PAPERBOT_SOURCES, or Hugging Face daily papers by default when Slack is
+ * connected) papers named by arXiv id are looked up on request; `start()` begins the fetches. Offline (no sources) everything answers from the store.
+ *
+ * @example
+ * const running = await startLibrary(config, logger);
+ * running.start(); … await running.close();
+ */
+export async function startLibrary(config: BaseConfig & { mode?: Config['mode'] }, logger: Logger, options: { random?: () => number } = {}): Promise<RunningLibrary> {
+  const library = await openLibrary({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const names = sourcesFor(config);
+  const settings = sourceSettingsOf(config);
+  const scheduler = new FetchScheduler({
+    library,
+    sources: names.map((name) => createSource(name, settings)),
+    intervalMs: config.fetchIntervalMinutes * 60_000,
+    retryAfterFailureMs: LIBRARY.retryAfterFailureMs,
+    logger,
+  });
+  const clients = createSourceClients(settings);
+  const online = names.length > 0;
+  let summary: { generation: number; value: CorpusSummary } | undefined;
+  const deps: Deps = {
+    search: library.search,
+    // Recounted only when the papers changed.
+    get corpusSummary() {
+      if (summary?.generation !== library.generation) {
+        const labels = [...new Set(['page:', ...names].map((name) => sourceLabel(name)))];
+        summary = { generation: library.generation, value: summarizeCorpus(library.search.all(), labels) };
+      }
+      return summary.value;
+    },
+    random: options.random ?? Math.random,
+    generation: () => library.generation,
+    lookup: online ? (arxivId) => lookupPaper(arxivId, { library, clients, logger }) : undefined,
+    status: () => libraryStatus(library, scheduler),
+  };
+  const stopping = new AbortController();
+  let resolving: Promise<unknown> = Promise.resolve();
+  return {
+    library,
+    scheduler,
+    deps,
+    start() {
+      scheduler.start();
+      if (online) resolving = resolveMissingArxivIds(library, clients, logger, stopping.signal);
+    },
+    async close() {
+      stopping.abort();
+      await Promise.allSettled([scheduler.stop(), resolving]);
+      await library.store.close();
+    },
+  };
+}
