@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -7,23 +9,41 @@ import { FakeSlack } from '../helpers/fake-slack.js';
 import { appMention, slashCommand, type SlackBody } from '../helpers/payloads.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../helpers/paperbot.js';
 import { signedHeaders } from '../../src/slack-stand-in/sign.js';
+import { openStore } from '../../src/store/open-store.js';
+import { countPapers } from '../../src/store/paper-repository.js';
+import { allSourceStates } from '../../src/store/source-state.js';
+import { closedOrigin, startReplayServer } from '../sources/replay-server.js';
 
 // These run the built app in a process of its own: what happens to a process (signals, exit
 // codes, errors nothing catches) cannot be seen from inside the test runner's.
 const fake = new FakeSlack();
 let main: string;
+let dir: string;
 beforeAll(async () => {
   main = ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'paperbot-process-'));
   await fake.start();
 }, 180_000);
-afterAll(() => fake.stop());
+afterAll(async () => {
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-const env = () => ({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_APP_TOKEN: '', SLACK_API_URL: fake.apiUrl, PORT: '0', LOG_LEVEL: 'info' });
+let databases = 0;
+// Each process gets a store of its own, and no live sources unless a test asks for them.
+const env = (more: Record<string, string> = {}) => ({
+  SLACK_BOT_TOKEN: BOT_TOKEN,
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_APP_TOKEN: '',
+  SLACK_API_URL: fake.apiUrl,
+  PORT: '0',
+  LOG_LEVEL: 'info',
+  DATABASE_URL: `sqlite:${join(dir, `db-${++databases}.sqlite`)}`,
+  PAPERBOT_SOURCES: 'none',
+  ...more,
+});
 const send = (port: number, { body, contentType }: SlackBody) =>
   fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: signedHeaders(SIGNING_SECRET, body, contentType), body });
-const until = async (condition: () => boolean) => {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
-};
 
 describe('errors nothing catches', () => {
   let child: Child;
@@ -55,7 +75,7 @@ describe('SIGTERM', () => {
       // A mention is acked at once; its answer is then in flight while Slack takes 1.5 s over the post.
       fake.inject('chat.postMessage', { delayMs: 1_500 });
       expect((await send(port, appMention({ words: 'diffusion', channel: 'C0LAN2Q65' }))).status).toBe(200);
-      await until(() => fake.api('chat.postMessage').length === 1);
+      await fake.waitFor((call) => call.method === 'chat.postMessage');
 
       child.process.kill('SIGTERM');
       await child.waitFor((l) => /^draining/.test(l.msg), 'draining');
@@ -79,6 +99,57 @@ describe('SIGTERM', () => {
       expect(child.other).toEqual([]);
     } finally {
       child.process.kill('SIGKILL');
+    }
+  });
+});
+
+describe('live sources that are down or stopped mid-fetch', () => {
+  it('start-up answers from the store while every source is unreachable, and the failures are logged', async () => {
+    fake.reset();
+    const closed = await closedOrigin();
+    const child = startChild(main, env({ PAPERBOT_SOURCES: 'hf-daily,arxiv:cs.CL', HF_API_URL: closed, ARXIV_API_URL: `${closed}/api/query`, ARXIV_MIN_INTERVAL_MS: '10' }));
+    try {
+      const { port } = await child.waitFor((l) => /^Paperbot is running/.test(l.msg), 'started');
+      const answer = await send(port, slashCommand({ text: 'diffusion', responseUrl: fake.responseUrl() }));
+      expect(answer.status).toBe(200);
+      expect((await answer.json()).blocks.length).toBeGreaterThan(1);
+      for (const source of ['hf-daily', 'arxiv:cs.CL']) {
+        const failed = await child.waitFor((l) => l.msg === 'fetch failed; will try again' && l.source === source, `${source} failed`);
+        expect(failed.level).toBe(40);
+      }
+      child.process.kill('SIGTERM');
+      expect(await child.exited).toBe(0);
+      expect(child.other).toEqual([]);
+    } finally {
+      child.process.kill('SIGKILL');
+    }
+  });
+
+  it('SIGTERM while a fetch waits on its source stores nothing of it and exits 0', async () => {
+    let arrived!: () => void;
+    const requested = new Promise<void>((resolve) => (arrived = resolve));
+    const hanging = await startReplayServer(() => {
+      arrived();
+      return { hang: true };
+    });
+    const database = join(dir, 'mid-fetch.sqlite');
+    const child = startChild(main, env({ DATABASE_URL: `sqlite:${database}`, PAPERBOT_SOURCES: 'hf-daily', HF_API_URL: hanging.origin }));
+    try {
+      await child.waitFor((l) => /^Paperbot is running/.test(l.msg), 'started');
+      await requested;
+      child.process.kill('SIGTERM');
+      expect(await child.exited).toBe(0);
+      await child.waitFor((l) => l.msg === 'fetch stopped: nothing of it stored', 'the fetch stopped');
+      const store = await openStore({ databaseUrl: `sqlite:${database}` });
+      try {
+        expect(await countPapers(store)).toBe(99);
+        expect(await allSourceStates(store)).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      child.process.kill('SIGKILL');
+      await hanging.close();
     }
   });
 });
