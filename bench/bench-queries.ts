@@ -26,7 +26,8 @@ export function benchQueries(real: readonly Paper[]): Record<QueryKind, string[]
     for (const word of new Set(words)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
     words.forEach((word, i) => {
       const next = words[i + 1];
-      if (next && word.length > 3 && next.length > 3 && !isStopWord(word) && !isStopWord(next)) pairs.set(`${word} ${next}`, (pairs.get(`${word} ${next}`) ?? 0) + 1);
+      if (next && word.length > 3 && next.length > 3 && !isStopWord(word) && !isStopWord(next))
+        pairs.set(`${word} ${next}`, (pairs.get(`${word} ${next}`) ?? 0) + 1);
     });
   }
   const content = [...documentFrequency].filter(([word]) => word.length >= 4 && !isStopWord(word));
@@ -40,9 +41,15 @@ export function benchQueries(real: readonly Paper[]): Record<QueryKind, string[]
   return {
     'rare word': spread(rare, PER_KIND),
     'common word': common,
-    'three words': spread(middle, 2 * PER_KIND).reduce<string[]>((queries, word, i, all) => (i % 2 === 0 ? [...queries, `${word} ${all[i + 1]} ${common[(i / 2) % 3]}`] : queries), []),
-    phrase: [...pairs].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, PER_KIND).map(([pair]) => `"${pair}"`),
+    'three words': spread(middle, 2 * PER_KIND).flatMap((word, i, all) => (i % 2 === 0 ? [`${word} ${all[i + 1]} ${common[(i / 2) % 3]}`] : [])),
+    phrase: [...pairs]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, PER_KIND)
+      .map(([pair]) => `"${pair}"`),
     typo: spread(long, PER_KIND).map(swap),
-    prefix: spread(middle.filter((word) => word.length >= 7), PER_KIND).map((word) => word.slice(0, 5)),
+    prefix: spread(
+      middle.filter((word) => word.length >= 7),
+      PER_KIND,
+    ).map((word) => word.slice(0, 5)),
   };
 }

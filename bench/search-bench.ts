@@ -221,10 +221,13 @@ function print(ours: Report, plain: Report): void {
   const real = loadCorpus(DEFAULT_DATA_DIR).papers;
   const queries = benchQueries(real);
   const kinds = Object.keys(queries) as QueryKind[];
-  console.log(`${COUNT.toLocaleString('en')} synthetic papers (seeded bigram walks over the ${real.length} real abstracts), generated in ${(ours.generateMs / 1000).toFixed(1)} s.`);
+  console.log(
+    `${COUNT.toLocaleString('en')} synthetic papers (seeded bigram walks over the ${real.length} real abstracts), generated in ${(ours.generateMs / 1000).toFixed(1)} s.`,
+  );
   console.log(`20 queries per kind, e.g. ${kinds.map((k) => `${k}: ${queries[k][0]}`).join('; ')}.\n`);
   const overrides = changedSearchOptions(OPTIONS);
-  if (overrides.length > 0) console.log(`Our search options (BENCH_OPTIONS): ${overrides.map((o) => `${o.path} = ${o.value} (default ${o.default})`).join(', ')}.\n`);
+  if (overrides.length > 0)
+    console.log(`Our search options (BENCH_OPTIONS): ${overrides.map((o) => `${o.path} = ${o.value} (default ${o.default})`).join(', ')}.\n`);
   console.log(`${''.padEnd(26)}${pad('ours', 13)}${pad('plain', 13)}${pad('ours/plain', 12)}`);
   console.log(row('build', ours.buildMs / 1000, plain.buildMs / 1000, 's', 1, AIMS.buildS));
   console.log(row('heap after build', ours.heapMb, plain.heapMb, 'MB', 0));
@@ -250,7 +253,9 @@ function printLive(live: LiveReport): void {
   console.log(`${''.padEnd(28)}${'p50'.padStart(12)}${'p99'.padStart(12)}   samples`);
   for (const { label, latency } of live.upserts) console.log(`${`upsert ${label}`.padEnd(28)}${ms(latency.p50)}${ms(latency.p99)}   ${latency.samples}`);
   console.log(`${`upsert ${LIVE.batchSize}, between queries`.padEnd(28)}${ms(live.during.p50)}${ms(live.during.p99)}   ${live.during.samples}`);
-  console.log(`\nquery latency with no upserts, and with ${LIVE.batchSize} papers upserted every ${LIVE.everyMs} ms between queries (rounds alternate; ${live.papersAtEnd.toLocaleString('en')} papers at the end)`);
+  console.log(
+    `\nquery latency with no upserts, and with ${LIVE.batchSize} papers upserted every ${LIVE.everyMs} ms between queries (rounds alternate; ${live.papersAtEnd.toLocaleString('en')} papers at the end)`,
+  );
   console.log(`${''.padEnd(28)}${'none'.padStart(12)}${'upserting'.padStart(12)}${'ratio'.padStart(10)}`);
   for (const [kind, { none, during }] of Object.entries(live.queries)) {
     for (const p of ['p50', 'p99'] as const) {

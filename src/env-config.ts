@@ -19,12 +19,19 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfBlank, 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optional(z.string().trim().startsWith('xoxb-', 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)')),
   SLACK_SIGNING_SECRET: optional(
-    z.string().trim()
+    z
+      .string()
+      .trim()
       .regex(/^\S{8,}$/, 'must be the Signing Secret (Basic Information → App Credentials)')
       .refine((s) => !/^(xox|xapp-)/.test(s), 'looks like a token, not the Signing Secret (Basic Information → App Credentials)'),
   ),
-  SLACK_APP_TOKEN: optional(z.string().trim().startsWith('xapp-', 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)')),
-  PORT: z.preprocess(unsetIfBlank, z.coerce.number('must be a number').int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(ENV_DEFAULTS.port)),
+  SLACK_APP_TOKEN: optional(
+    z.string().trim().startsWith('xapp-', 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)'),
+  ),
+  PORT: z.preprocess(
+    unsetIfBlank,
+    z.coerce.number('must be a number').int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(ENV_DEFAULTS.port),
+  ),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   LOG_LEVEL: z.preprocess(unsetIfBlank, z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default(ENV_DEFAULTS.logLevel)),
   PAPERBOT_DATA_DIR: z.preprocess(unsetIfBlank, z.string().default(DEFAULT_DATA_DIR)),
@@ -101,10 +108,7 @@ export type SlackConfig = SocketConfig | HttpConfig;
 /** Settings that are missing or wrong; `message` says what to fix. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(
-      `Paperbot's settings are incomplete or invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
-        'See .env.example and docs/slack-setup.md.',
-    );
+    super(`Paperbot's settings are incomplete or invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` + 'See .env.example and docs/slack-setup.md.');
     this.name = 'ConfigError';
   }
 }
@@ -165,7 +169,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   if (!botToken && !signingSecret && !appToken) return { ...base, mode: 'local' };
   if (appToken) {
-    if (!botToken) throw new ConfigError(['SLACK_BOT_TOKEN is missing: Socket Mode (SLACK_APP_TOKEN is set) also needs the bot token (OAuth & Permissions → Bot User OAuth Token, xoxb-…).']);
+    if (!botToken)
+      throw new ConfigError([
+        'SLACK_BOT_TOKEN is missing: Socket Mode (SLACK_APP_TOKEN is set) also needs the bot token (OAuth & Permissions → Bot User OAuth Token, xoxb-…).',
+      ]);
     return { ...base, mode: 'socket', botToken, appToken };
   }
   const missing = [
@@ -173,7 +180,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     !signingSecret && 'SLACK_SIGNING_SECRET is missing (Basic Information → App Credentials → Signing Secret).',
   ].filter((p): p is string => typeof p === 'string');
   if (!botToken || !signingSecret) {
-    throw new ConfigError([...missing, 'HTTP mode needs both; or set SLACK_APP_TOKEN (and SLACK_BOT_TOKEN) for Socket Mode; or unset all SLACK_* settings to search locally.']);
+    throw new ConfigError([
+      ...missing,
+      'HTTP mode needs both; or set SLACK_APP_TOKEN (and SLACK_BOT_TOKEN) for Socket Mode; or unset all SLACK_* settings to search locally.',
+    ]);
   }
   return { ...base, mode: 'http', botToken, signingSecret };
 }

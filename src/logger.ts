@@ -62,13 +62,20 @@ const BOLT_LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: Lo
  */
 export function toBoltLogger(log: Logger): BoltLogger {
   const child = log.child({ lib: 'bolt' });
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    if (!child.isLevelEnabled(level)) return;
-    const err = msg.find((m): m is Error => m instanceof Error);
-    const text = scrubSecrets(msg.filter((m) => m !== err).map((m) => (typeof m === 'string' ? m : safeJson(m))).join(' '));
-    if (err) child[level]({ err }, text || err.message);
-    else child[level](text);
-  };
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (!child.isLevelEnabled(level)) return;
+      const err = msg.find((m): m is Error => m instanceof Error);
+      const text = scrubSecrets(
+        msg
+          .filter((m) => m !== err)
+          .map((m) => (typeof m === 'string' ? m : safeJson(m)))
+          .join(' '),
+      );
+      if (err) child[level]({ err }, text || err.message);
+      else child[level](text);
+    };
   return {
     debug: write('debug'),
     info: write('info'),

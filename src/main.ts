@@ -11,7 +11,7 @@ import { installProcessGuards } from './process/process-guard.js';
 import { stopOnSignals } from './process/shutdown.js';
 import { startLibrary, type RunningLibrary } from './start-library.js';
 import { fetchBotIdentity } from './slack/bot-identity.js';
-import { createApp } from './slack/create-app.js';
+import { type BotIdentity, createApp } from './slack/create-app.js';
 
 /** Settings from `.env` when there is one; variables already set in the environment win. */
 function loadDotEnv(): void {
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  let identity;
+  let identity: BotIdentity;
   try {
     identity = await fetchBotIdentity(config, { logger: toBoltLogger(logger) });
   } catch (error) {

@@ -43,7 +43,11 @@ export function sourceSettingsOf(config: BaseConfig): SourceSettings {
  * const running = await startLibrary(config, logger);
  * running.start(); … await running.close();
  */
-export async function startLibrary(config: BaseConfig & { mode?: Config['mode'] }, logger: Logger, options: { random?: () => number } = {}): Promise<RunningLibrary> {
+export async function startLibrary(
+  config: BaseConfig & { mode?: Config['mode'] },
+  logger: Logger,
+  options: { random?: () => number } = {},
+): Promise<RunningLibrary> {
   const library = await openLibrary({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const names = sourcesFor(config);
   const settings = sourceSettingsOf(config);

@@ -20,7 +20,14 @@ function problems(env: NodeJS.ProcessEnv): string[] {
 }
 
 /** The store and source settings when none is given. */
-const LIBRARY_DEFAULTS = { databaseUrl: undefined, sources: undefined, fetchIntervalMinutes: 60, hfApiUrl: undefined, arxivApiUrl: undefined, arxivMinIntervalMs: undefined };
+const LIBRARY_DEFAULTS = {
+  databaseUrl: undefined,
+  sources: undefined,
+  fetchIntervalMinutes: 60,
+  hfApiUrl: undefined,
+  arxivApiUrl: undefined,
+  arxivMinIntervalMs: undefined,
+};
 
 describe('readConfig', () => {
   it('with no Slack settings at all runs locally, with defaults', () => {
@@ -36,7 +43,16 @@ describe('readConfig', () => {
   });
 
   it('with a bot token and signing secret serves HTTP on PORT, with the other settings coerced', () => {
-    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '8080', LOG_LEVEL: 'debug', SLACK_API_URL: 'http://127.0.0.1:9/api/', PAPERBOT_DATA_DIR: '/tmp/papers' })).toEqual({
+    expect(
+      readConfig({
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_SIGNING_SECRET: SECRET,
+        PORT: '8080',
+        LOG_LEVEL: 'debug',
+        SLACK_API_URL: 'http://127.0.0.1:9/api/',
+        PAPERBOT_DATA_DIR: '/tmp/papers',
+      }),
+    ).toEqual({
       mode: 'http',
       botToken: BOT,
       signingSecret: SECRET,
@@ -49,8 +65,18 @@ describe('readConfig', () => {
   });
 
   it('reads the store and source settings, and names the variable when one is wrong', () => {
-    const config = readConfig({ DATABASE_URL: 'postgres://paperbot@db:5432/paperbot', PAPERBOT_SOURCES: 'hf-daily, arxiv:cs.CL', PAPERBOT_FETCH_INTERVAL_MINUTES: '30', ARXIV_MIN_INTERVAL_MS: '5000' });
-    expect(config).toMatchObject({ databaseUrl: 'postgres://paperbot@db:5432/paperbot', sources: ['hf-daily', 'arxiv:cs.CL'], fetchIntervalMinutes: 30, arxivMinIntervalMs: 5000 });
+    const config = readConfig({
+      DATABASE_URL: 'postgres://paperbot@db:5432/paperbot',
+      PAPERBOT_SOURCES: 'hf-daily, arxiv:cs.CL',
+      PAPERBOT_FETCH_INTERVAL_MINUTES: '30',
+      ARXIV_MIN_INTERVAL_MS: '5000',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://paperbot@db:5432/paperbot',
+      sources: ['hf-daily', 'arxiv:cs.CL'],
+      fetchIntervalMinutes: 30,
+      arxivMinIntervalMs: 5000,
+    });
     expect(readConfig({ PAPERBOT_SOURCES: 'none' }).sources).toEqual([]);
     expect(problems({ DATABASE_URL: 'mysql://root@localhost/x' }).join('\n')).toMatch(/^DATABASE_URL is invalid: the scheme "mysql:"/);
     expect(problems({ PAPERBOT_SOURCES: 'hf-daily,twitter' }).join('\n')).toMatch(/^PAPERBOT_SOURCES is not a source list: .*"twitter" is not a source/);
@@ -71,13 +97,22 @@ describe('readConfig', () => {
   });
 
   it('names every invalid setting at once', () => {
-    const found = problems({ SLACK_BOT_TOKEN: APP, SLACK_APP_TOKEN: BOT, PORT: 'eighty', LOG_LEVEL: 'loud', SLACK_API_URL: 'ftp://x', SLACK_SIGNING_SECRET: 'xoxb-oops-a-token' });
+    const found = problems({
+      SLACK_BOT_TOKEN: APP,
+      SLACK_APP_TOKEN: BOT,
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      SLACK_API_URL: 'ftp://x',
+      SLACK_SIGNING_SECRET: 'xoxb-oops-a-token',
+    });
     expect(found.map((p) => p.split(' ')[0])).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'PORT', 'SLACK_API_URL', 'LOG_LEVEL']);
     expect(found.join('\n')).toMatch(/xoxb-/);
   });
 
   it('has one message an operator can act on', () => {
-    expect(() => readConfig({ SLACK_BOT_TOKEN: BOT })).toThrowError(/^Paperbot's settings are incomplete or invalid:\n {2}- SLACK_SIGNING_SECRET is missing[\s\S]*\.env\.example/);
+    expect(() => readConfig({ SLACK_BOT_TOKEN: BOT })).toThrowError(
+      /^Paperbot's settings are incomplete or invalid:\n {2}- SLACK_SIGNING_SECRET is missing[\s\S]*\.env\.example/,
+    );
   });
 
   it('rejects a port out of range', () => {

@@ -32,7 +32,14 @@ describe('secrets never reach the logs', () => {
     bot.fake.inject('chat.postMessage', ...Array(4).fill({ status: 503 }));
     await send(messageShortcut({ text: 'diffusion', responseUrl: url('sc') }));
     bot.fake.inject('response_url', { status: 404 });
-    await send(blockAction({ actionId: 'paper_abstract', value: bot.deps.search.all()[0]!.id, container: { type: 'ephemeral', channel: 'C1' }, responseUrl: url('gone') }));
+    await send(
+      blockAction({
+        actionId: 'paper_abstract',
+        value: bot.deps.search.all()[0]!.id,
+        container: { type: 'ephemeral', channel: 'C1' },
+        responseUrl: url('gone'),
+      }),
+    );
     bot.fake.failNext('chat.postMessage', 'invalid_auth');
     await send(appMention({ words: 'model' }));
     await bot.send(slashCommand({ text: 'x', responseUrl: url('bad') }), { secret: 'wrong-secret-value' });
@@ -50,7 +57,14 @@ describe('secrets never reach the logs', () => {
   it('a token, signing secret or response_url in a logged object or in Bolt’s free text is redacted', () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void lines.push(line) } });
-    logger.info({ response_url: 'https://hooks.slack.com/actions/T1/123/abc', body: { response_url: 'https://hooks.slack.com/actions/T1/456/def' }, signingSecret: SIGNING_SECRET }, 'x');
+    logger.info(
+      {
+        response_url: 'https://hooks.slack.com/actions/T1/123/abc',
+        body: { response_url: 'https://hooks.slack.com/actions/T1/456/def' },
+        signingSecret: SIGNING_SECRET,
+      },
+      'x',
+    );
     toBoltLogger(logger).warn(`failed posting to https://hooks.slack.com/actions/T1/789/ghi with ${BOT_TOKEN}`);
     const all = lines.join('\n');
     expect(all).not.toMatch(/abc|def|ghi|paperbottesttoken/);

@@ -128,7 +128,9 @@ async function compare(slack: SlackHttpServer, titles: readonly string[]): Promi
   const targets = { paperbot: await startTarget('paperbot', slack.apiUrl), bare: await startTarget('bare', slack.apiUrl) };
   const responseUrl = `${slack.url}/response`;
   const perRound = Math.ceil(COMMANDS / ROUNDS);
-  console.log(`Commands: ${COMMANDS} signed /paper per target at concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds (after ${WARMUP} warm-up each), 127.0.0.1`);
+  console.log(
+    `Commands: ${COMMANDS} signed /paper per target at concurrency ${CONCURRENCY}, ${ROUNDS} alternating rounds (after ${WARMUP} warm-up each), 127.0.0.1`,
+  );
   for (const target of Object.values(targets)) await drive({ port: target.port, concurrency: CONCURRENCY, total: WARMUP, next: commands(responseUrl) });
   const results: Record<Kind, DriveResult[]> = { paperbot: [], bare: [] };
   const peak: Record<Kind, number> = { paperbot: 0, bare: 0 };
@@ -144,7 +146,9 @@ async function compare(slack: SlackHttpServer, titles: readonly string[]): Promi
     }
   }
   const summary = {} as Record<Kind, Summary>;
-  console.log(`${'target'.padEnd(11)} ${'throughput'.padStart(9)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'max'.padStart(10)} ${'errors'.padStart(7)}   RSS (peak after a round)`);
+  console.log(
+    `${'target'.padEnd(11)} ${'throughput'.padStart(9)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'max'.padStart(10)} ${'errors'.padStart(7)}   RSS (peak after a round)`,
+  );
   for (const kind of ['paperbot', 'bare'] as const) {
     const merged = merge(results[kind]);
     summary[kind] = summarize(merged.latencies, merged.errors, merged.seconds);
@@ -162,12 +166,20 @@ async function compare(slack: SlackHttpServer, titles: readonly string[]): Promi
     const pool = coldQueries(titles);
     const cold = await drive({ port: targets.paperbot.port, concurrency: CONCURRENCY, total: COLD, next: commands(responseUrl, pool) });
     const c = summarize(cold.latencies, cold.errors, cold.seconds);
-    console.log(row('cold', c, `(${pool.length} distinct title queries, none cached; ${(c.throughput / b.throughput).toFixed(2)}× bare throughput, p99 ${(c.p99 / b.p99).toFixed(2)}×)`));
+    console.log(
+      row(
+        'cold',
+        c,
+        `(${pool.length} distinct title queries, none cached; ${(c.throughput / b.throughput).toFixed(2)}× bare throughput, p99 ${(c.p99 / b.p99).toFixed(2)}×)`,
+      ),
+    );
   }
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   // CPU per request does not depend on what else the machine is running, unlike throughput.
   const cpuPer = (kind: Kind) => cpu[kind] / summary[kind].requests;
-  console.log(`server CPU per command: Paperbot ${cpuPer('paperbot').toFixed(0)} µs, bare Bolt ${cpuPer('bare').toFixed(0)} µs (${(cpuPer('paperbot') / cpuPer('bare')).toFixed(2)}×)`);
+  console.log(
+    `server CPU per command: Paperbot ${cpuPer('paperbot').toFixed(0)} µs, bare Bolt ${cpuPer('bare').toFixed(0)} µs (${(cpuPer('paperbot') / cpuPer('bare')).toFixed(2)}×)`,
+  );
   console.log(
     `aims: zero errors ${verdict(p.errors + b.errors === 0)}; throughput ≥ 0.67× ${verdict(throughputRatio >= 0.67)}; p99 ≤ 1.5× ${verdict(p99Ratio <= 1.5)}`,
   );
@@ -187,7 +199,9 @@ async function soak(slack: SlackHttpServer, paperIds: string[]): Promise<void> {
     return slot < 6 ? command(query, responseUrl) : slot < 8 ? mention(query) : click(paperIds[n % paperIds.length]!, responseUrl);
   };
   const concurrency = Math.max(1, Math.floor(CONCURRENCY / 2));
-  console.log(`\nSoak: mixed load for ${SOAK_SECONDS} s at concurrency ${concurrency} (6 commands : 2 mentions : 2 Abstract clicks), Paperbot, after ${WARMUP} warm-up`);
+  console.log(
+    `\nSoak: mixed load for ${SOAK_SECONDS} s at concurrency ${concurrency} (6 commands : 2 mentions : 2 Abstract clicks), Paperbot, after ${WARMUP} warm-up`,
+  );
   // Warm: the JIT, and what search builds on first use (similar papers' vectors).
   await drive({ port: target.port, concurrency, total: WARMUP, next });
   const baseline = await memoryOf(target, true);
@@ -212,14 +226,20 @@ async function soak(slack: SlackHttpServer, paperIds: string[]): Promise<void> {
   const settled = await memoryOf(target, true);
   const s = summarize(result.latencies, result.errors, result.seconds);
   const byKind = (kind: SignedRequest['kind']) => result.kinds.filter((k) => k === kind).length;
-  console.log(`requests ${s.requests} (${byKind('command')} commands, ${byKind('mention')} mentions, ${byKind('click')} clicks), ${s.throughput.toFixed(0)}/s, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}, errors ${s.errors}`);
+  console.log(
+    `requests ${s.requests} (${byKind('command')} commands, ${byKind('mention')} mentions, ${byKind('click')} clicks), ${s.throughput.toFixed(0)}/s, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}, errors ${s.errors}`,
+  );
   for (const sample of result.errorSamples) console.log(`  error: ${sample}`);
   console.log(`Slack saw ${slack.counts.api} Web API calls and ${slack.counts.responses} response_url posts`);
   const rss = samples.map((p) => p.rss);
   const half = SOAK_SECONDS / 120;
   const perMin = (points: { x: number; y: number }[]) => `${(slope(points) / 1e6).toFixed(2)} MB/min`;
-  console.log(`RSS: before ${mb(baseline.rss)}; during min ${mb(Math.min(...rss))}, max ${mb(Math.max(...rss))}, last ${mb(rss.at(-1) ?? 0)}; trend over the second half ${perMin(samples.filter((p) => p.x >= half).map((p) => ({ x: p.x, y: p.rss })))}`);
-  console.log(`live heap (after GC): before ${mb(baseline.heapUsed)}, after ${mb(settled.heapUsed)}; every 30 s: ${live.map((p) => (p.heap / 1e6).toFixed(1)).join(' ')} MB; trend over the second half ${perMin(live.filter((p) => p.x >= half).map((p) => ({ x: p.x, y: p.heap })))}`);
+  console.log(
+    `RSS: before ${mb(baseline.rss)}; during min ${mb(Math.min(...rss))}, max ${mb(Math.max(...rss))}, last ${mb(rss.at(-1) ?? 0)}; trend over the second half ${perMin(samples.filter((p) => p.x >= half).map((p) => ({ x: p.x, y: p.rss })))}`,
+  );
+  console.log(
+    `live heap (after GC): before ${mb(baseline.heapUsed)}, after ${mb(settled.heapUsed)}; every 30 s: ${live.map((p) => (p.heap / 1e6).toFixed(1)).join(' ')} MB; trend over the second half ${perMin(live.filter((p) => p.x >= half).map((p) => ({ x: p.x, y: p.heap })))}`,
+  );
   console.log(`RSS every ${SAMPLE_EVERY_MS / 1000} s (MB): ${rss.map((r) => (r / 1e6).toFixed(0)).join(' ')}`);
   await stopTarget(target);
 }
@@ -228,8 +248,14 @@ const workspace = new SlackWorkspace(EXAMPLE_WORKSPACE, { world: 'open', maxMess
 const slack = await serveModel(new WebApiModel(workspace), { keepAliveTimeout: 30_000 }).start();
 try {
   const { papers } = loadCorpus(DEFAULT_DATA_DIR);
-  await compare(slack, papers.map((p) => p.title));
-  await soak(slack, papers.map((p) => p.id));
+  await compare(
+    slack,
+    papers.map((p) => p.title),
+  );
+  await soak(
+    slack,
+    papers.map((p) => p.id),
+  );
 } finally {
   await slack.stop();
 }

@@ -15,7 +15,14 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export function summarize(latencies: readonly number[], errors: number, seconds: number): Summary {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { requests: sorted.length, errors, throughput: sorted.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+  return {
+    requests: sorted.length,
+    errors,
+    throughput: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
 }
 
 /** Least-squares slope of y over x. */

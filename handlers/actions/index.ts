@@ -21,5 +21,8 @@ export function register(app: App<PaperbotContext>, deps: Deps): void {
     route<Args>(actionPattern(ACTION.example), showSearch(deps)),
   ];
   // Any other action id (an old button, a crafted one) is acked at once, not left to time out.
-  app.action(/^/, dispatch(routes, ({ payload }) => (payload as { action_id?: unknown }).action_id, unknownAction(deps)));
+  app.action(
+    /^/,
+    dispatch(routes, ({ payload }) => (payload as { action_id?: unknown }).action_id, unknownAction(deps)),
+  );
 }

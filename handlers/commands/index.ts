@@ -9,5 +9,8 @@ type Args = AllMiddlewareArgs<PaperbotContext> & SlackCommandMiddlewareArgs;
 
 export function register(app: App<PaperbotContext>, deps: Deps): void {
   // Any other command routed to us is answered at once, rather than left to time out after 3 s.
-  app.command(/^/, dispatch([route<Args>(SLACK_APP.command, paperCommand(deps))], ({ command }) => command.command, unknownCommand));
+  app.command(
+    /^/,
+    dispatch([route<Args>(SLACK_APP.command, paperCommand(deps))], ({ command }) => command.command, unknownCommand),
+  );
 }

@@ -12,7 +12,7 @@ export const directMessage =
   (deps: Deps) =>
   async ({ event, client, context }: AllMiddlewareArgs<PaperbotContext> & SlackEventMiddlewareArgs): Promise<void> => {
     const dm = readInput(DirectMessageInput, event, context.log, 'direct message');
-    if (!dm || dm.channel_type !== 'im' || dm.subtype !== undefined) return;
+    if (dm?.channel_type !== 'im' || dm.subtype !== undefined) return;
     if (dm.bot_id || !dm.user || dm.user === context.botUserId) return;
     const reply = await replyTo(dm.text, deps, 'thread');
     await post(client, dm.channel, dm.thread_ts ?? dm.ts, reply.later ? await reply.later() : reply.now);

@@ -8,7 +8,18 @@ import { directMessage } from './direct-message.js';
 type Args = AllMiddlewareArgs<PaperbotContext> & SlackEventMiddlewareArgs;
 
 export function register(app: App<PaperbotContext>, deps: Deps): void {
-  const routes = [route<Args>('app_mention', appMention(deps)), route<Args>('message', directMessage(deps)), route<Args>('app_home_opened', appHomeOpened(deps))];
+  const routes = [
+    route<Args>('app_mention', appMention(deps)),
+    route<Args>('message', directMessage(deps)),
+    route<Args>('app_home_opened', appHomeOpened(deps)),
+  ];
   // Events are acked by Bolt before any listener runs; one we do not answer is just not routed.
-  app.event(/^(app_mention|message|app_home_opened)$/, dispatch(routes, ({ event }) => event.type, async () => {}));
+  app.event(
+    /^(app_mention|message|app_home_opened)$/,
+    dispatch(
+      routes,
+      ({ event }) => event.type,
+      async () => {},
+    ),
+  );
 }

@@ -45,9 +45,7 @@ export const HomeOpenedInput = z.object({ tab: maybe(z.string()), user: slackId 
 /** A click on one of our buttons, in any of the places they appear (ephemeral results, a thread, the Home tab). */
 export const ButtonClickInput = z.object({
   user: z.object({ id: slackId }),
-  actions: z
-    .array(z.object({ action_id: slackId, value: z.string().max(BLOCK_KIT.buttonValue), block_id: maybe(z.string().max(BLOCK_KIT.id)) }))
-    .min(1),
+  actions: z.array(z.object({ action_id: slackId, value: z.string().max(BLOCK_KIT.buttonValue), block_id: maybe(z.string().max(BLOCK_KIT.id)) })).min(1),
   container: z.object({
     type: z.string().max(64),
     is_ephemeral: maybe(z.boolean()),

@@ -9,7 +9,13 @@ import type { Origin } from './origin.js';
  * Shows an answer next to the clicked message without replacing it: a new ephemeral message
  * under `/paper` results, a reply in the thread for mentions, a DM from the Home tab.
  */
-export async function showBeside(args: { deps: Deps; origin: Origin; answer: Answer; client: webApi.WebClient; respond: RespondFn | undefined }): Promise<void> {
+export async function showBeside(args: {
+  deps: Deps;
+  origin: Origin;
+  answer: Answer;
+  client: webApi.WebClient;
+  respond: RespondFn | undefined;
+}): Promise<void> {
   const { deps, origin, answer, client, respond } = args;
   switch (origin.surface) {
     case 'ephemeral':

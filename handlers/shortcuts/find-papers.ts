@@ -12,7 +12,13 @@ import { MessageShortcutInput, readInput } from '../shared/inputs.js';
  */
 export const findPapers =
   (deps: Deps) =>
-  async ({ ack, shortcut: payload, client, respond, context }: AllMiddlewareArgs<PaperbotContext> & SlackShortcutMiddlewareArgs<MessageShortcut>): Promise<void> => {
+  async ({
+    ack,
+    shortcut: payload,
+    client,
+    respond,
+    context,
+  }: AllMiddlewareArgs<PaperbotContext> & SlackShortcutMiddlewareArgs<MessageShortcut>): Promise<void> => {
     await ack();
     const { log } = context;
     const shortcut = readInput(MessageShortcutInput, payload, log, 'find papers');

@@ -3,7 +3,9 @@ import { readBaseConfig } from '../env-config.js';
 import { runCli } from './run-cli.js';
 
 Promise.resolve()
-  .then(() => runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, isTTY: process.stdout.isTTY }, readBaseConfig()))
+  .then(() =>
+    runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, isTTY: process.stdout.isTTY }, readBaseConfig()),
+  )
   .then((code) => {
     process.exitCode = code;
   })

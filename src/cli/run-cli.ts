@@ -10,7 +10,7 @@ import { openLibrary } from '../library/open-library.js';
 import type { PaperLibrary } from '../library/paper-library.js';
 import { createLogger } from '../logger.js';
 import type { PaperSearch } from '../search/types.js';
-import { createSource, parseSourceList } from '../sources/source.js';
+import { createSource, parseSourceList, type SourceName } from '../sources/source.js';
 import { runDbCommand } from '../store/db-command.js';
 import { sourceSettingsOf } from '../start-library.js';
 import { formatStatus } from './format-status.js';
@@ -78,7 +78,11 @@ export async function runCli(
   if (command === 'db') return runDbCommand(rest[0], { databaseUrl: config.databaseUrl, stdout: io.stdout, stderr: io.stderr });
 
   // Logs go to stderr (warnings only), so stdout stays what the command promises.
-  const library = await openLibrary({ databaseUrl: config.databaseUrl, dataDir, logger: createLogger({ level: 'warn', pretty: false, destination: io.stderr }) });
+  const library = await openLibrary({
+    databaseUrl: config.databaseUrl,
+    dataDir,
+    logger: createLogger({ level: 'warn', pretty: false, destination: io.stderr }),
+  });
   try {
     return await onLibrary(command, rest, values, library, config, io, print, style, limit);
   } finally {
@@ -108,7 +112,11 @@ async function onLibrary(
     case 'search': {
       const answer = (q: string) => {
         const response = search.search(q, { limit });
-        print(values.json ? JSON.stringify({ query: q, total: response.total, suggestion: response.suggestion, results: response.hits.map(resultJson) }) : formatResponse(response, style));
+        print(
+          values.json
+            ? JSON.stringify({ query: q, total: response.total, suggestion: response.suggestion, results: response.hits.map(resultJson) })
+            : formatResponse(response, style),
+        );
       };
       if (query) answer(query);
       else for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) answer(line);
@@ -130,12 +138,18 @@ async function onLibrary(
 }
 
 /** `paperbot fetch`: one run of each source now, into the same store the app uses. */
-async function fetchNow(library: PaperLibrary, config: BaseConfig, values: { source?: string; date?: string }, print: (text: string) => void, io: { stderr: NodeJS.WritableStream }): Promise<number> {
+async function fetchNow(
+  library: PaperLibrary,
+  config: BaseConfig,
+  values: { source?: string; date?: string },
+  print: (text: string) => void,
+  io: { stderr: NodeJS.WritableStream },
+): Promise<number> {
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
     io.stderr.write('--date must be a day as YYYY-MM-DD\n');
     return 2;
   }
-  let names;
+  let names: SourceName[];
   try {
     names = values.source ? parseSourceList(values.source) : (config.sources ?? ['hf-daily' as const]);
   } catch (error) {
@@ -144,7 +158,13 @@ async function fetchNow(library: PaperLibrary, config: BaseConfig, values: { sou
   }
   const settings = sourceSettingsOf(config);
   const sources = names.map((name) => createSource(name, settings));
-  const scheduler = new FetchScheduler({ library, sources, intervalMs: config.fetchIntervalMinutes * 60_000, retryAfterFailureMs: LIBRARY.retryAfterFailureMs, logger: createLogger({ level: 'silent' }) });
+  const scheduler = new FetchScheduler({
+    library,
+    sources,
+    intervalMs: config.fetchIntervalMinutes * 60_000,
+    retryAfterFailureMs: LIBRARY.retryAfterFailureMs,
+    logger: createLogger({ level: 'silent' }),
+  });
   let failed = 0;
   for (const source of sources) {
     const run = await scheduler.runOnce(source, values.date ? { date: values.date } : {});
@@ -158,7 +178,14 @@ async function fetchNow(library: PaperLibrary, config: BaseConfig, values: { sou
   return failed > 0 ? 1 : 0;
 }
 
-function showPaper(search: PaperSearch, ref: string, json: boolean, print: (t: string) => void, io: { stderr: NodeJS.WritableStream }, style: typeof plainStyle): number {
+function showPaper(
+  search: PaperSearch,
+  ref: string,
+  json: boolean,
+  print: (t: string) => void,
+  io: { stderr: NodeJS.WritableStream },
+  style: typeof plainStyle,
+): number {
   const paper = search.get(ref);
   if (!paper) return notFound(ref, io);
   print(json ? JSON.stringify(resultJson({ paper, score: 1 })) : formatPaper(paper, style));

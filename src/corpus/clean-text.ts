@@ -55,9 +55,7 @@ export function cleanText(raw: string, options: CleanOptions = {}): string {
   text = dropRepeatedUrls(text);
   text = text.replace(NAME_MACRO, options.projectName ?? 'the proposed method');
   // Accents: \'{n}, \'n, \"o
-  text = text.replace(/\\(['`^"~c])\{?([A-Za-z])\}?/g, (_m, accent: string, letter: string) =>
-    (letter + (COMBINING_ACCENTS[accent] ?? '')).normalize('NFC'),
-  );
+  text = text.replace(/\\(['`^"~c])\{?([A-Za-z])\}?/g, (_m, accent: string, letter: string) => (letter + (COMBINING_ACCENTS[accent] ?? '')).normalize('NFC'));
   // Inline math delimiters \( \) \[ \] and $…$ become plain text.
   text = text.replace(/\\[()[\]]/g, '');
   text = text.replace(/\$([^$\n]{1,80})\$/g, '$1');
@@ -80,14 +78,15 @@ export function cleanText(raw: string, options: CleanOptions = {}): string {
   text = text.replace(/\{([^{}]*)\}/g, '$1');
   text = text.replace(/\\ /g, ' ');
   text = text.replace(/\\\\/g, ' ');
-  return text.replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, ' ').trim();
+  return text
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /** `https://x.org/a{https://x.org/a}`: arXiv's rendering of `\href` repeats the URL in braces. */
 function dropRepeatedUrls(text: string): string {
-  return text.replace(/(https?:\/\/[^\s{}]+?)[.,;]?\{(https?:\/\/[^\s{}]+)\}/g, (m, url: string, repeat: string) =>
-    sameUrl(url, repeat) ? url : m,
-  );
+  return text.replace(/(https?:\/\/[^\s{}]+?)[.,;]?\{(https?:\/\/[^\s{}]+)\}/g, (m, url: string, repeat: string) => (sameUrl(url, repeat) ? url : m));
 }
 
 /** A URL as written at the end of a sentence: drop trailing punctuation and stray braces. */

@@ -15,7 +15,10 @@ export interface CorpusSummary {
 }
 
 export function summarizeCorpus(papers: readonly Paper[], sources: readonly string[]): CorpusSummary {
-  const months = papers.map((p) => p.published).filter((m): m is string => m !== null).sort();
+  const months = papers
+    .map((p) => p.published)
+    .filter((m): m is string => m !== null)
+    .sort();
   return {
     papers: papers.length,
     sources: [...sources],

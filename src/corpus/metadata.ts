@@ -27,7 +27,10 @@ export function parseMetadata(content: string, file: string): Map<string, PaperM
     if (byTitle.has(key)) throw new IngestError(file, lineNumber, `title "${title}" is listed twice`);
     byTitle.set(key, {
       arxivId,
-      authors: rawAuthors.split(';').map((name) => name.trim()).filter(Boolean),
+      authors: rawAuthors
+        .split(';')
+        .map((name) => name.trim())
+        .filter(Boolean),
     });
   });
   return byTitle;

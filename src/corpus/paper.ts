@@ -13,7 +13,11 @@ export const paperLinksSchema = z.object({
 
 export const paperSchema = z.object({
   /** Stable: the arXiv id where known, else a short slug of the title. */
-  id: z.string().min(1).max(80).regex(/^[a-z0-9./-]+$/),
+  id: z
+    .string()
+    .min(1)
+    .max(80)
+    .regex(/^[a-z0-9./-]+$/),
   title: z.string().min(1),
   /** Abstract as displayed: LaTeX and markup residue made readable. */
   abstract: z.string().min(1),
@@ -22,7 +26,10 @@ export const paperSchema = z.object({
   arxivId: z.string().nullable(),
   authors: z.array(z.string().min(1)),
   /** `YYYY-MM` of first arXiv submission, from the identifier. */
-  published: z.string().regex(/^\d{4}-\d{2}$/).nullable(),
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .nullable(),
   tldr: z.string().min(1),
   /** Whose summary `tldr` is: ours (extractive, from the abstract) unless Hugging Face wrote it. */
   tldrBy: z.literal('huggingface').optional(),

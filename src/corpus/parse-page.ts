@@ -14,13 +14,7 @@ interface Paragraph {
 }
 
 /** Lines a Hugging Face papers page shows above its first paper. */
-const CHROME = [
-  /^new$/i,
-  /^get trending papers in your email inbox!?$/i,
-  /^subscribe$/i,
-  /^by\s*ak and the research community$/i,
-  /^daily papers$/i,
-];
+const CHROME = [/^new$/i, /^get trending papers in your email inbox!?$/i, /^subscribe$/i, /^by\s*ak and the research community$/i, /^daily papers$/i];
 /** The day the page was viewed, e.g. `Mar 14` or `Mar 14, 2025`: not a paper's date. */
 const DATE_LINE = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(, \d{4})?$/i;
 

@@ -1,6 +1,25 @@
 /** Words whose trailing period does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'al', 'etc', 'vs', 'cf', 'fig', 'figs', 'eq', 'eqs', 'sec', 'no', 'approx', 'resp', 'ie', 'eg', 'dr', 'mr', 'ms', 'st',
+  'e.g',
+  'i.e',
+  'al',
+  'etc',
+  'vs',
+  'cf',
+  'fig',
+  'figs',
+  'eq',
+  'eqs',
+  'sec',
+  'no',
+  'approx',
+  'resp',
+  'ie',
+  'eg',
+  'dr',
+  'mr',
+  'ms',
+  'st',
 ]);
 
 /**

@@ -115,7 +115,10 @@ export class FetchScheduler extends EventEmitter<{ run: [FetchRun] }> {
       const nextRunAt = new Date(this.now().getTime() + intervalMs);
       await recordSuccess(store, source.name, { added: stored.added.length, updated: stored.updated.length, at: this.now(), nextRunAt });
       const run: FetchRun = { source: source.name, ok: true, added: stored.added.length, updated: stored.updated.length, skipped: result.skipped, nextRunAt };
-      log.info({ added: run.added, updated: run.updated, skipped: run.skipped, problems: result.problems.slice(0, 5), ms: this.now().getTime() - started.getTime() }, 'fetched');
+      log.info(
+        { added: run.added, updated: run.updated, skipped: run.skipped, problems: result.problems.slice(0, 5), ms: this.now().getTime() - started.getTime() },
+        'fetched',
+      );
       this.emit('run', run);
       return run;
     } catch (error) {
@@ -126,7 +129,8 @@ export class FetchScheduler extends EventEmitter<{ run: [FetchRun] }> {
       }
       const message = error instanceof SourceError ? error.message : `Failed: ${(error as Error).message}`;
       const retryAfterMs = error instanceof SourceError ? (error.retryAfterMs ?? 0) : 0;
-      const backoff = (failures: number) => new Date(this.now().getTime() + Math.max(retryAfterMs, Math.min(intervalMs, retryAfterFailureMs * 2 ** Math.max(0, failures - 1))));
+      const backoff = (failures: number) =>
+        new Date(this.now().getTime() + Math.max(retryAfterMs, Math.min(intervalMs, retryAfterFailureMs * 2 ** Math.max(0, failures - 1))));
       let nextRunAt: Date;
       try {
         const state = await recordFailure(store, source.name, { error: message, at: this.now(), nextRunAt: backoff });

@@ -24,12 +24,24 @@ export interface LibraryStatus {
  * `scheduled` names the sources this process fetches and `nextRunAt` overrides what the store
  * says with this process's own timers.
  */
-export async function libraryStatus(library: PaperLibrary, schedule: { sourceNames: string[]; nextRunAt(source: string): Date | null } | undefined): Promise<LibraryStatus> {
+export async function libraryStatus(
+  library: PaperLibrary,
+  schedule: { sourceNames: string[]; nextRunAt(source: string): Date | null } | undefined,
+): Promise<LibraryStatus> {
   const { store } = library;
   const states = new Map((await allSourceStates(store)).map((state) => [state.source, state]));
   const names = [...new Set([...(schedule?.sourceNames ?? []), ...states.keys()])].sort();
   const sources = names.map((source): SourceStatus => {
-    const state = states.get(source) ?? { source, lastSuccessAt: null, lastAdded: null, lastUpdated: null, lastError: null, lastErrorAt: null, consecutiveFailures: 0, nextRunAt: null };
+    const state = states.get(source) ?? {
+      source,
+      lastSuccessAt: null,
+      lastAdded: null,
+      lastUpdated: null,
+      lastError: null,
+      lastErrorAt: null,
+      consecutiveFailures: 0,
+      nextRunAt: null,
+    };
     const scheduled = schedule?.sourceNames.includes(source) ?? false;
     const next = scheduled ? schedule?.nextRunAt(source) : null;
     return { ...state, scheduled, nextRunAt: next ? next.toISOString() : scheduled ? state.nextRunAt : null };

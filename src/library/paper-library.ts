@@ -77,5 +77,4 @@ export class PaperLibrary {
   get seq(): number {
     return this.seenSeq;
   }
-
 }

@@ -1,7 +1,18 @@
 import { SLACK_APP } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { InProcessSlack } from '../slack-stand-in/in-process-fetch.js';
-import { appHomeOpened, appMention, blockActions, directMessage, escapeText, homeView, slackChannelName, slashCommand, typedToSlack, type SlackRequest } from '../slack-stand-in/payloads.js';
+import {
+  appHomeOpened,
+  appMention,
+  blockActions,
+  directMessage,
+  escapeText,
+  homeView,
+  slackChannelName,
+  slashCommand,
+  typedToSlack,
+  type SlackRequest,
+} from '../slack-stand-in/payloads.js';
 import { applyResponse, type ResponseMessage } from '../slack-stand-in/response-urls.js';
 import type { Block } from '../slack-stand-in/types.js';
 import { HOME_VIEW_ID } from '../slack-stand-in/web-api-model.js';
@@ -81,7 +92,13 @@ export class Interactions {
     const element = findElement(message.blocks ?? [], request);
     const responseUrl = this.slack.responseUrl({ channel: channel.id, userId: me.id, threadTs: message.threadTs, originalId: message.id });
     const clicked = { ...message, hasReplies: this.workspace.hasReplies(message) };
-    return this.deliverClick(blockActions({ ...clicker, element, where: { type: 'message', channel: channel.id, channelName: slackChannelName(channel), message: clicked, responseUrl } }));
+    return this.deliverClick(
+      blockActions({
+        ...clicker,
+        element,
+        where: { type: 'message', channel: channel.id, channelName: slackChannelName(channel), message: clicked, responseUrl },
+      }),
+    );
   }
 
   /** The viewer opened the app's Home tab (Slack sends this on every visit). */
@@ -96,7 +113,12 @@ export class Interactions {
     const [command = '', text = ''] = typed.split(/\s+(.*)/s);
     // Slack's own answers to a command it does not run.
     if (threadTs) return this.slackbot(channel, threadTs, `${command} is not supported in threads. Sorry!`);
-    if (command !== SLACK_APP.command) return this.slackbot(channel, undefined, `${command} is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`);
+    if (command !== SLACK_APP.command)
+      return this.slackbot(
+        channel,
+        undefined,
+        `${command} is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`,
+      );
 
     const { me } = this.workspace.setup;
     const target = { channel, userId: me.id };
@@ -138,7 +160,8 @@ export class Interactions {
     const { ack, done } = this.receiver.deliver(request.decoded);
     const checked = ack.then((outcome) => {
       // Slack marks the button with a warning when nobody acks; here it goes to the log.
-      if (!outcome.acked) this.logger.warn({ action: (request.decoded['actions'] as { action_id?: string }[])[0]?.action_id }, 'nothing acknowledged this click');
+      if (!outcome.acked)
+        this.logger.warn({ action: (request.decoded['actions'] as { action_id?: string }[])[0]?.action_id }, 'nothing acknowledged this click');
     });
     return { done: Promise.all([checked, done]).then(() => undefined) };
   }
@@ -148,7 +171,9 @@ export class Interactions {
 function findElement(blocks: readonly Block[], request: ClickRequest): Record<string, unknown> {
   const block = blocks.find((b) => b.block_id === request.blockId);
   const elements = block ? [...(Array.isArray(block['elements']) ? block['elements'] : []), block['accessory']] : [];
-  const element = elements.find((e): e is Record<string, unknown> => typeof e === 'object' && e !== null && (e as { action_id?: unknown }).action_id === request.actionId);
+  const element = elements.find(
+    (e): e is Record<string, unknown> => typeof e === 'object' && e !== null && (e as { action_id?: unknown }).action_id === request.actionId,
+  );
   if (!element) throw new InteractionError(404, `No element ${request.actionId} in block ${request.blockId}`);
   return element;
 }

@@ -42,7 +42,8 @@ const STATIC: Record<string, { file: string; type: string }> = {
 const API_PATHS = new Set(['/api/state', '/api/say', '/api/click', '/api/home']);
 const MODULE = /^\/([a-z0-9-]+\.js)$/;
 // Defence in depth for a page that draws whatever the app sends: only our own scripts run.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 // Names a browser on this machine uses for it; anything else (a rebound DNS name) is refused.
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -69,7 +70,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Server
   if (known) return sendFile(res, join(options.webDir, known.file), known.type);
   const module = MODULE.exec(url.pathname);
   if (module?.[1]) {
-    return sendFile(res, join(options.webBuildDir, module[1]), 'text/javascript; charset=utf-8', 'The page is not built: run `npm run build` (npm start does it for you).');
+    return sendFile(
+      res,
+      join(options.webBuildDir, module[1]),
+      'text/javascript; charset=utf-8',
+      'The page is not built: run `npm run build` (npm start does it for you).',
+    );
   }
   throw new HttpError(404, `Nothing at ${url.pathname}`);
 }

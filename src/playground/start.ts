@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PLAYGROUND } from '../config.js';
-import { type HttpConfig, type LocalConfig } from '../env-config.js';
+import type { HttpConfig, LocalConfig } from '../env-config.js';
 import type { Logger } from '../logger.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { fetchBotIdentity } from '../slack/bot-identity.js';
@@ -106,7 +106,11 @@ export class PortInUseError extends Error {
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new PortInUseError(`Port ${port} is in use: stop what is using it, or start on another one, e.g. PORT=${port + 1} npm start`) : error);
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortInUseError(`Port ${port} is in use: stop what is using it, or start on another one, e.g. PORT=${port + 1} npm start`)
+          : error,
+      );
     };
     server.once('error', onError);
     server.listen(port, host, () => {

@@ -31,7 +31,10 @@ export function header(text: string): types.HeaderBlock {
 
 /** A context line; empty pieces are dropped and at most 10 elements kept. */
 export function context(pieces: string[]): types.ContextBlock {
-  const elements = pieces.filter((p) => p.length > 0).slice(0, BLOCK_KIT.contextElements).map(mrkdwn);
+  const elements = pieces
+    .filter((p) => p.length > 0)
+    .slice(0, BLOCK_KIT.contextElements)
+    .map(mrkdwn);
   return { type: 'context', elements };
 }
 

@@ -48,7 +48,9 @@ export function helpMessage(summary: CorpusSummary): Message {
   const cmd = SLACK_APP.command;
   const id = summary.exampleArxivId ?? FALLBACK_ID;
   const blocks: Block[] = [
-    section(`:wave: *Paperbot finds research papers* among ${corpusLine(summary)}.\nSearch with \`${cmd} &lt;words&gt;\`, for example \`${cmd} diffusion models\`.`),
+    section(
+      `:wave: *Paperbot finds research papers* among ${corpusLine(summary)}.\nSearch with \`${cmd} &lt;words&gt;\`, for example \`${cmd} diffusion models\`.`,
+    ),
     section(`*Query syntax*\n${syntaxLines(summary)}`),
     section(
       [

@@ -40,7 +40,10 @@ export const CANNOT_POST_NOTICE = noticeMessage(
 );
 
 /** A search that threw: the ack still goes out, with this apology. */
-export const SEARCH_FAILED_NOTICE = noticeMessage(':warning: Something went wrong with that search. Please try again.', 'Something went wrong with that search.');
+export const SEARCH_FAILED_NOTICE = noticeMessage(
+  ':warning: Something went wrong with that search. Please try again.',
+  'Something went wrong with that search.',
+);
 
 /** "Find papers" on a message with no words in it. */
 export const NO_TEXT_NOTICE = noticeMessage('That message has no text to search for.', 'That message has no text to search for.');

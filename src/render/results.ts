@@ -99,7 +99,9 @@ export function noResultsMessage(query: string, suggestion: string | null): Mess
 /** Papers like `paper`. */
 export function similarMessage(paper: Paper, similar: readonly Paper[], options: Omit<PageOptions, 'offset'>): Message {
   if (similar.length === 0) {
-    return toMessage(`No papers like "${paper.title}" in the corpus.`, [section(`No papers like *${escapeText(truncate(paper.title, RESULTS.titleChars))}* in the corpus.`)]);
+    return toMessage(`No papers like "${paper.title}" in the corpus.`, [
+      section(`No papers like *${escapeText(truncate(paper.title, RESULTS.titleChars))}* in the corpus.`),
+    ]);
   }
   return cardsMessage({
     heading: `Papers like *${escapeFit(paper.title, RESULTS.titleChars)}*`,

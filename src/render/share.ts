@@ -18,5 +18,7 @@ export function sharedCardMessage(paper: Paper, userId: string): Message {
 
 /** When the results cannot be redrawn (see answer-state.ts), a short ephemeral note instead. */
 export function sharedNoticeMessage(paper: Paper): Message {
-  return toMessage(`Shared "${truncate(paper.title, 300)}".`, [context([`:white_check_mark: Shared *${escapeFit(paper.title, 200)}*, with the abstract in its thread.`])]);
+  return toMessage(`Shared "${truncate(paper.title, 300)}".`, [
+    context([`:white_check_mark: Shared *${escapeFit(paper.title, 200)}*, with the abstract in its thread.`]),
+  ]);
 }

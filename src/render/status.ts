@@ -32,7 +32,12 @@ export function sourceLabel(source: string): string {
 /** "3 Dec, 14:05 UTC" from an ISO time; `now` says whether to add the year. */
 export function shortTime(iso: string, now: Date = new Date()): string {
   const at = new Date(iso);
-  const day = at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC', ...(at.getUTCFullYear() !== now.getUTCFullYear() ? { year: 'numeric' } : {}) });
+  const day = at.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+    ...(at.getUTCFullYear() !== now.getUTCFullYear() ? { year: 'numeric' } : {}),
+  });
   const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
   return `${day}, ${time} UTC`;
 }
@@ -46,7 +51,9 @@ export function statusMessage(status: StatusView, now: Date = new Date()): Messa
   const blocks: Block[] = [section(`:card_index_dividers: *${status.papers} papers* in the library${counts ? `\n${counts}` : ''}`)];
   const live = status.sources.filter((s) => s.scheduled || s.lastSuccessAt || s.lastError);
   if (live.length === 0) {
-    blocks.push(context([`No live sources are fetched here (PAPERBOT_SOURCES is none). Papers named by id in \`${SLACK_APP.command}\` are still looked up when online.`]));
+    blocks.push(
+      context([`No live sources are fetched here (PAPERBOT_SOURCES is none). Papers named by id in \`${SLACK_APP.command}\` are still looked up when online.`]),
+    );
   }
   for (const s of live.slice(0, 20)) {
     const lines = [`*${escapeText(sourceLabel(s.source))}*${s.scheduled ? '' : ' _(not fetched by this instance)_'}`];
@@ -56,7 +63,9 @@ export function statusMessage(status: StatusView, now: Date = new Date()): Messa
         : ':hourglass_flowing_sand: Not fetched successfully yet',
     );
     if (s.lastError && s.consecutiveFailures > 0) {
-      lines.push(`:warning: Failing since ${shortTime(s.lastErrorAt ?? s.lastSuccessAt ?? '', now)} (${s.consecutiveFailures} in a row): ${escapeText(s.lastError.slice(0, 300))}`);
+      lines.push(
+        `:warning: Failing since ${shortTime(s.lastErrorAt ?? s.lastSuccessAt ?? '', now)} (${s.consecutiveFailures} in a row): ${escapeText(s.lastError.slice(0, 300))}`,
+      );
     }
     if (s.nextRunAt) lines.push(`Next fetch ${shortTime(s.nextRunAt, now)}`);
     blocks.push(section(lines.join('\n')));

@@ -17,11 +17,7 @@ const BROADCAST = /@(channel|here|everyone)\b/gi;
  * @example escapeText('a <projektor> & <!here>') // 'a &lt;projektor&gt; &amp; &lt;!here&gt;'
  */
 export function escapeText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(BROADCAST, '@\u2060$1');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(BROADCAST, '@\u2060$1');
 }
 
 /**

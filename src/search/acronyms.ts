@@ -61,12 +61,7 @@ function singular(short: string): string {
 function looksLikeAcronym(word: string, options: AcronymOptions): boolean {
   const { minChars, maxChars } = options.acronym;
   const letters = singular(word);
-  return (
-    letters.length >= minChars &&
-    letters.length <= maxChars &&
-    /^[A-Za-z]/.test(letters) &&
-    (letters.match(/[A-Z]/g)?.length ?? 0) >= 2
-  );
+  return letters.length >= minChars && letters.length <= maxChars && /^[A-Za-z]/.test(letters) && (letters.match(/[A-Z]/g)?.length ?? 0) >= 2;
 }
 
 /**
@@ -89,9 +84,16 @@ export function findAcronymDefinitions(text: string, options: AcronymOptions = d
 /** `long form (SHORT)`: the long form is among the words just before the parenthesis. */
 function longBefore(text: string, at: number, short: string, options: AcronymOptions): AcronymDefinition | null {
   if (short.length > options.acronym.maxChars + 2 || !looksLikeAcronym(short, options)) return null;
-  const clause = text.slice(Math.max(0, at - 300), at).split(CLAUSE_BREAK).pop()!.trim();
+  const clause = text
+    .slice(Math.max(0, at - 300), at)
+    .split(CLAUSE_BREAK)
+    .pop()!
+    .trim();
   const letters = singular(short).replace(/[^A-Za-z0-9]/g, '').length;
-  const window = clause.split(/\s+/).slice(-Math.min(letters + 5, letters * 2)).join(' ');
+  const window = clause
+    .split(/\s+/)
+    .slice(-Math.min(letters + 5, letters * 2))
+    .join(' ');
   const long = bestLongForm(singular(short), window);
   return long ? { short, long } : null;
 }

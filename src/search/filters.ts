@@ -149,4 +149,3 @@ function papersBy(names: readonly string[], index: PaperIndex, corpus: CorpusVie
     ),
   );
 }
-

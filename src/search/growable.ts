@@ -5,7 +5,10 @@ export class Growable<T extends TypedArray> {
   private data: T;
   length = 0;
 
-  constructor(private readonly make: (size: number) => T, capacity = 1024) {
+  constructor(
+    private readonly make: (size: number) => T,
+    capacity = 1024,
+  ) {
     this.data = make(capacity);
   }
 

@@ -106,7 +106,15 @@ export function buildIndex(papers: readonly IndexablePaper[], acronyms: AcronymT
 
   const sorted = sortByKey(keys.view(), docs.view(), termFrequencies.view(), terms.length * fieldCount);
   const documentFrequencies = frequencies.slice(0, terms.length);
-  const parts: IndexParts = { ids: papers.map((p) => p.id), terms, fieldLengths, documentFrequencies, ...sorted, sequenceStarts, sequence: sequence.view().slice() };
+  const parts: IndexParts = {
+    ids: papers.map((p) => p.id),
+    terms,
+    fieldLengths,
+    documentFrequencies,
+    ...sorted,
+    sequenceStarts,
+    sequence: sequence.view().slice(),
+  };
   return { parts, lexicon: lexiconOf(tokens.values()) };
 }
 

@@ -164,7 +164,8 @@ function mergeInto(defaults: Tree, partial: unknown, path: string): Tree {
   const where = path ? `search option ${path}` : 'search options';
   if (!isTree(partial)) throw new Error(`The ${where} must be an object, not ${JSON.stringify(partial)}.`);
   for (const key of Object.keys(partial)) {
-    if (!Object.hasOwn(defaults, key)) throw new Error(`Unknown search option "${path ? `${path}.${key}` : key}"; the ${where} are ${Object.keys(defaults).join(', ')}.`);
+    if (!Object.hasOwn(defaults, key))
+      throw new Error(`Unknown search option "${path ? `${path}.${key}` : key}"; the ${where} are ${Object.keys(defaults).join(', ')}.`);
   }
   const merged: Record<string, unknown> = {};
   for (const [key, fallback] of Object.entries(defaults)) {
@@ -173,7 +174,10 @@ function mergeInto(defaults: Tree, partial: unknown, path: string): Tree {
     if (isTree(fallback)) merged[key] = mergeInto(fallback, value ?? {}, at);
     else if (value === undefined) merged[key] = fallback;
     else if (typeof value === typeof fallback && (typeof value !== 'number' || Number.isFinite(value))) merged[key] = value;
-    else throw new Error(`Search option ${at} must be ${typeof fallback === 'number' ? 'a finite number' : `a ${typeof fallback}`}, not ${JSON.stringify(value)}.`);
+    else
+      throw new Error(
+        `Search option ${at} must be ${typeof fallback === 'number' ? 'a finite number' : `a ${typeof fallback}`}, not ${JSON.stringify(value)}.`,
+      );
   }
   return merged;
 }

@@ -100,7 +100,10 @@ export class PaperIndex {
 
   /** Mines acronyms from the papers, then indexes title, abstract and authors. */
   static build(papers: readonly IndexablePaper[], options: IndexOptions = defaultSearchOptions): PaperIndex {
-    const acronyms = AcronymTable.mine(papers.flatMap((p) => [p.title, p.abstract]), options);
+    const acronyms = AcronymTable.mine(
+      papers.flatMap((p) => [p.title, p.abstract]),
+      options,
+    );
     const { parts, lexicon } = buildIndex(papers, acronyms);
     return new PaperIndex(parts, acronyms, lexicon, options);
   }
@@ -115,7 +118,12 @@ export class PaperIndex {
       throw new Error(`Search snapshot version ${header.version} is not ${options.snapshotVersion}; rebuild the index.`);
     }
     // Copies, so the snapshot's bytes can be freed once the index is assembled.
-    const own = { ...parts, sequenceStarts: parts.sequenceStarts.slice(), sequence: parts.sequence.slice(), documentFrequencies: parts.documentFrequencies.slice() };
+    const own = {
+      ...parts,
+      sequenceStarts: parts.sequenceStarts.slice(),
+      sequence: parts.sequence.slice(),
+      documentFrequencies: parts.documentFrequencies.slice(),
+    };
     return new PaperIndex(own, AcronymTable.fromJSON(header.acronyms), Lexicon.fromJSON(header.lexicon), options);
   }
 
@@ -173,7 +181,17 @@ export class PaperIndex {
     }
     sequenceStarts[this.size] = sequence.length;
     const documentFrequencies = Uint32Array.from(terms, (term) => this.documentFrequency(term));
-    return { ids: [...this.ids], terms, fieldLengths, documentFrequencies, postingCounts, docs, frequencies, sequenceStarts, sequence: sequence.view().slice() };
+    return {
+      ids: [...this.ids],
+      terms,
+      fieldLengths,
+      documentFrequencies,
+      postingCounts,
+      docs,
+      frequencies,
+      sequenceStarts,
+      sequence: sequence.view().slice(),
+    };
   }
 
   /** Short id → paper id; short ids run from 0 to `size - 1`. */
@@ -388,7 +406,12 @@ export class PaperIndex {
       }
       live.fieldLengths.set(lengths, doc * fieldCount);
     });
-    const global = this.forEachRun(parts, docs, (term, fieldId, runDocs, frequencies) => addPostings(this.internals, term, fieldId, runDocs, frequencies), true);
+    const global = this.forEachRun(
+      parts,
+      docs,
+      (term, fieldId, runDocs, frequencies) => addPostings(this.internals, term, fieldId, runDocs, frequencies),
+      true,
+    );
     parts.terms.forEach((_, local) => {
       const id = global[local]!;
       if (id >= 0) this.documentFrequencies[id]! += parts.documentFrequencies[local]!;
@@ -529,7 +552,8 @@ function grownTo<T extends Uint8Array | Uint32Array>(array: T, bigger: T): T {
 function familiesIn(papers: readonly IndexablePaper[]): Set<string> {
   const families = new Set<string>();
   for (const paper of papers) {
-    for (const text of [paper.title, paper.abstract]) for (const token of wordTokens(text)) for (const piece of analyzeWord(token).pieces) families.add(family(piece));
+    for (const text of [paper.title, paper.abstract])
+      for (const token of wordTokens(text)) for (const piece of analyzeWord(token).pieces) families.add(family(piece));
   }
   return families;
 }

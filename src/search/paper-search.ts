@@ -53,7 +53,7 @@ export function createPaperSearch(papers: readonly Paper[], { snapshot, options:
   const get = (ref: string): Paper | undefined => {
     const trimmed = ref.trim();
     const arxivId = parseArxivRef(trimmed);
-    return byId.get(trimmed) ?? (arxivId ? byArxivId.get(arxivId) ?? byId.get(arxivId) : undefined);
+    return byId.get(trimmed) ?? (arxivId ? (byArxivId.get(arxivId) ?? byId.get(arxivId)) : undefined);
   };
 
   const run = (query: string, offset: number, limit: number): Omit<SearchResponse, 'suggestion'> & { parsed: ReturnType<typeof parseQuery> } => {

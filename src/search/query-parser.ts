@@ -62,10 +62,14 @@ function parseYears(value: string): YearRange | null {
   const year = Number(match[2]);
   if (!valid(year)) return null;
   switch (match[1]) {
-    case '>': return { from: year + 1, to: MAX_YEAR };
-    case '>=': return { from: year, to: MAX_YEAR };
-    case '<': return { from: MIN_YEAR, to: year - 1 };
-    default: return { from: MIN_YEAR, to: year };
+    case '>':
+      return { from: year + 1, to: MAX_YEAR };
+    case '>=':
+      return { from: year, to: MAX_YEAR };
+    case '<':
+      return { from: MIN_YEAR, to: year - 1 };
+    default:
+      return { from: MIN_YEAR, to: year };
   }
 }
 
@@ -122,8 +126,7 @@ function addFilter(parsed: ParsedQuery, field: 'author' | 'year' | 'has', value:
  */
 export function formatQuery(query: ParsedQuery): string {
   const quote = (text: string) => (/\s/.test(text) ? `"${text}"` : text);
-  const year = ({ from, to }: YearRange) =>
-    from === to ? `${from}` : to === MAX_YEAR ? `>=${from}` : from === MIN_YEAR ? `<=${to}` : `${from}-${to}`;
+  const year = ({ from, to }: YearRange) => (from === to ? `${from}` : to === MAX_YEAR ? `>=${from}` : from === MIN_YEAR ? `<=${to}` : `${from}-${to}`);
   return [
     ...query.words,
     ...query.phrases.map((p) => `"${p}"`),

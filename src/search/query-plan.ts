@@ -93,7 +93,10 @@ export function planQuery(query: ParsedQuery, vocabulary: Vocabulary, options: P
     // NOTE: a phrase of stop words only (`"the"`) asks for nothing and is left out.
     phrases: query.phrases.map(planPhrase).filter((p) => p.terms.length > 0),
     excludedTerms: query.excluded.filter((e) => singleTerm(e) !== null).map((e) => singleTerm(e)!),
-    excludedPhrases: query.excluded.filter((e) => singleTerm(e) === null).map(planPhrase).filter((p) => p.terms.length > 0),
+    excludedPhrases: query.excluded
+      .filter((e) => singleTerm(e) === null)
+      .map(planPhrase)
+      .filter((p) => p.terms.length > 0),
     authors: query.authors.map(nameTerms).filter((terms) => terms.length > 0),
     years: query.years,
     hasCode: query.hasCode,

@@ -63,7 +63,13 @@ export class Ranker {
   ) {
     const size = capacity;
     this.scorer = new Bm25fScorer(index, options, capacity);
-    [this.total, this.matched, this.best, this.strength, this.sums] = [0, 0, 0, 0, 0].map(() => new Float64Array(size)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    [this.total, this.matched, this.best, this.strength, this.sums] = [0, 0, 0, 0, 0].map(() => new Float64Array(size)) as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
     [this.required, this.counts] = [new Uint8Array(size), new Uint8Array(size)];
     [this.candidates, this.touched, this.seen, this.kept] = [0, 0, 0, 0].map(() => new Int32Array(size)) as [Int32Array, Int32Array, Int32Array, Int32Array];
   }
@@ -104,7 +110,9 @@ export class Ranker {
    * `prunable` allows.
    */
   private scoreClauses(clauses: readonly Clause[], optional: number, prunable: boolean): number {
-    const cost = (c: Clause) => [...c.anyOf, ...c.related].reduce((sum, t) => sum + this.index.documentFrequency(t.term), 0) + c.allOf.flat().reduce((sum, t) => sum + this.index.documentFrequency(t), 0);
+    const cost = (c: Clause) =>
+      [...c.anyOf, ...c.related].reduce((sum, t) => sum + this.index.documentFrequency(t.term), 0) +
+      c.allOf.flat().reduce((sum, t) => sum + this.index.documentFrequency(t), 0);
     const costs = clauses.map(cost);
     const order = clauses.map((_, i) => i).sort((a, b) => costs[a]! - costs[b]! || a - b);
     let found = 0;

@@ -52,7 +52,10 @@ export function suggestQuery(query: ParsedQuery, vocabulary: Vocabulary, finds: 
 
 /** The query with every word the corpus does not know replaced by the nearest one it uses. */
 function correct(query: ParsedQuery, vocabulary: Vocabulary, options: SuggestOptions): ParsedQuery {
-  const fix = (text: string) => wordTokens(text).map((token) => correction(token, vocabulary, options) ?? token.toLowerCase()).join(' ');
+  const fix = (text: string) =>
+    wordTokens(text)
+      .map((token) => correction(token, vocabulary, options) ?? token.toLowerCase())
+      .join(' ');
   return { ...query, words: query.words.map(fix), phrases: query.phrases.map(fix) };
 }
 

@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { SLACK_WEB_API } from '../config.js';
-import { type SlackConfig } from '../env-config.js';
+import type { SlackConfig } from '../env-config.js';
 import type { BotIdentity } from './create-app.js';
 
 /** The bot token was rejected (revoked, from another app, mistyped). */
@@ -30,6 +30,7 @@ export async function fetchBotIdentity(config: SlackConfig, clientOptions: webAp
         : `Could not reach Slack to check SLACK_BOT_TOKEN: ${(error as Error).message}`,
     );
   }
-  if (!result.user_id || !result.bot_id) throw new BotTokenError('SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot_id). Use the Bot User OAuth Token (xoxb-…).');
+  if (!result.user_id || !result.bot_id)
+    throw new BotTokenError('SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot_id). Use the Bot User OAuth Token (xoxb-…).');
   return { botId: result.bot_id, botUserId: result.user_id };
 }

@@ -1,6 +1,6 @@
 import { App, type Receiver, type webApi } from '@slack/bolt';
 import { SLACK_SHARES, SLACK_WEB_API } from '../config.js';
-import { type HttpConfig, type SlackConfig } from '../env-config.js';
+import type { HttpConfig, SlackConfig } from '../env-config.js';
 import { toBoltLogger, type Logger } from '../logger.js';
 import type { Deps, PaperbotContext } from './deps.js';
 import { GuardedHttpReceiver } from './http/guarded-receiver.js';
@@ -76,7 +76,13 @@ export function createApp(options: CreateAppOptions): App<PaperbotContext> {
   const timeout = options.clientOptions?.timeout ?? SLACK_WEB_API.timeoutMs;
   const apiUrl = config.slackApiUrl ?? SLACK_API_URL;
   const baseFetch = options.clientOptions?.fetch ?? (globalThis.fetch as webApi.FetchFunction);
-  const fetchFn = responseUrlFetch({ apiUrl, policy: retryConfig, timeoutMs: timeout, log: logger, fetch: postOnceFetch({ apiUrl, log: logger, fetch: baseFetch }) });
+  const fetchFn = responseUrlFetch({
+    apiUrl,
+    policy: retryConfig,
+    timeoutMs: timeout,
+    log: logger,
+    fetch: postOnceFetch({ apiUrl, log: logger, fetch: baseFetch }),
+  });
   const common = {
     token: config.botToken,
     botId: identity.botId,

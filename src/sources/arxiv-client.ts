@@ -31,26 +31,28 @@ export class ArxivClient {
   async query(query: ArxivQuery, signal?: AbortSignal): Promise<ArxivFeed> {
     // Fail fast before queueing when arXiv told us to wait; the client checks again at our turn.
     this.http.assertNotCoolingDown();
-    const { text } = await this.gate.run(
-      () =>
-        this.http.get({
-          query: {
-            search_query: query.searchQuery,
-            id_list: query.idList?.join(','),
-            start: query.start,
-            max_results: query.maxResults,
-            sortBy: query.sortBy,
-            sortOrder: query.sortOrder,
-          },
-          accept: 'application/atom+xml',
-          signal,
-        }),
-      signal,
-    ).catch((error: unknown) => {
-      // Aborted while still queued: the gate rejects with the signal's reason.
-      if (error instanceof SourceError) throw error;
-      throw SourceError.timeout(ARXIV, 'cancelled while waiting for the arXiv gate', error);
-    });
+    const { text } = await this.gate
+      .run(
+        () =>
+          this.http.get({
+            query: {
+              search_query: query.searchQuery,
+              id_list: query.idList?.join(','),
+              start: query.start,
+              max_results: query.maxResults,
+              sortBy: query.sortBy,
+              sortOrder: query.sortOrder,
+            },
+            accept: 'application/atom+xml',
+            signal,
+          }),
+        signal,
+      )
+      .catch((error: unknown) => {
+        // Aborted while still queued: the gate rejects with the signal's reason.
+        if (error instanceof SourceError) throw error;
+        throw SourceError.timeout(ARXIV, 'cancelled while waiting for the arXiv gate', error);
+      });
     let feed: ArxivFeed;
     try {
       feed = parseArxivFeed(text);

@@ -87,7 +87,10 @@ export class HttpClient {
     const rateLimited = response.status === 429 || (response.status === 503 && response.headers.has('retry-after'));
     if (rateLimited || !(response.ok || request.allowStatuses?.includes(response.status))) {
       // Drain a little of the body so the connection can be reused; its content is only for logs.
-      const snippet = await readBytes(response, 2_000).then((b) => b.toString('utf8'), () => '');
+      const snippet = await readBytes(response, 2_000).then(
+        (b) => b.toString('utf8'),
+        () => '',
+      );
       if (rateLimited) throw this.rateLimited(response);
       throw SourceError.http(this.service, response.status, snippet.slice(0, 200));
     }
@@ -125,9 +128,7 @@ export class HttpClient {
   private rateLimited(response: Response): SourceError {
     const limit = parseRateLimit(response.headers.get('ratelimit'));
     const retryAfterMs =
-      parseRetryAfter(response.headers.get('retry-after'), Date.now()) ??
-      (limit ? limit.resetSeconds * 1000 : undefined) ??
-      this.options.defaultRetryAfterMs;
+      parseRetryAfter(response.headers.get('retry-after'), Date.now()) ?? (limit ? limit.resetSeconds * 1000 : undefined) ?? this.options.defaultRetryAfterMs;
     this.cooldown.hold(retryAfterMs);
     return SourceError.rateLimited(this.service, retryAfterMs, response.status);
   }

@@ -57,7 +57,10 @@ export class SourceListError extends Error {
  * @example parseSourceList('hf-daily, arxiv:cs.CL,arxiv:cs.LG'); // ['hf-daily', 'arxiv:cs.CL', 'arxiv:cs.LG']
  */
 export function parseSourceList(text: string): SourceName[] {
-  const names = text.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new SourceListError(['the list is empty (write none for no sources)']);
   if (names.length === 1 && names[0]!.toLowerCase() === 'none') return [];
   const problems: string[] = [];

@@ -13,6 +13,7 @@ beforeAll(async () => {
       size: real.size,
       get: (ref) => real.get(ref),
       all: () => real.all(),
+      upsert: (papers) => real.upsert(papers),
       similar: (id, limit) => real.similar(id, limit),
       search: (query, options) => {
         searched.push(query);

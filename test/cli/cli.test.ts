@@ -28,7 +28,10 @@ describe('paperbot search --json', () => {
   it('answers one JSON line per stdin query, in order, with the documented shape', async () => {
     const { code, out } = await cli(['search', '--json', '--limit', '3'], 'long context\nquantization\n\nzzqqxx\n');
     expect(code).toBe(0);
-    const lines = out.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => l.query)).toEqual(['long context', 'quantization', '', 'zzqqxx']);
     const first = lines[0].results[0];
     expect(Object.keys(first).sort()).toEqual(['abstract', 'arxivId', 'authors', 'id', 'links', 'published', 'score', 'title', 'tldr']);

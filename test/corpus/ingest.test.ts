@@ -62,7 +62,11 @@ describe('a failed ingest', () => {
   }
 
   it.each([
-    ['a title with no abstract', (text: string) => text.replace(/\n\nVerifying the provenance[^\n]*\n/, '\n'), /hf-papers-page\.txt:15: .*Zero-Shot Statistical Tests.*no abstract/],
+    [
+      'a title with no abstract',
+      (text: string) => text.replace(/\n\nVerifying the provenance[^\n]*\n/, '\n'),
+      /hf-papers-page\.txt:15: .*Zero-Shot Statistical Tests.*no abstract/,
+    ],
     ['an empty file', () => '', /hf-papers-page\.txt: no papers found/],
     ['a binary file', () => '\u0000\u0001PNG', /hf-papers-page\.txt: not a text file/],
   ])('on %s says where and leaves papers.json untouched', (_name, breakSource, message) => {

@@ -41,7 +41,9 @@ describe('parsePapersPage on the real page', () => {
   });
 
   it('gives the same papers with CRLF, trailing spaces and extra blank lines', () => {
-    const messy = pageText().replace(/\n/g, '  \r\n').replace(/\r\n  \r\n/g, '\r\n\r\n\r\n   \r\n');
+    const messy = pageText()
+      .replace(/\n/g, '  \r\n')
+      .replace(/\r\n {2}\r\n/g, '\r\n\r\n\r\n   \r\n');
     expect(parsePapersPage(messy, 'messy.txt').map(({ title, abstract }) => ({ title, abstract }))).toEqual(
       entries.map(({ title, abstract }) => ({ title, abstract })),
     );

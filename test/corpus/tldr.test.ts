@@ -13,22 +13,25 @@ describe('TL;DR on all 99 papers', () => {
     expect(summaries.map((s) => s.tldr)).toEqual(papers.map((p) => p.tldr));
   });
 
-  it.each(summaries.map((s) => [s.paper.id, s.tldr, s.paper.abstract] as const))('%s: 40–280 chars, whole sentences from the abstract (or its contribution cut at a clause)', (_id, tldr, abstract) => {
-    expect(tldr.length).toBeGreaterThanOrEqual(TLDR.minChars);
-    expect(tldr.length).toBeLessThanOrEqual(TLDR.maxChars);
-    expect(tldr).not.toMatch(/^In this (paper|work)/i);
-    expect(tldr).not.toMatch(/[\\{}$]|\^\{/);
-    // A contribution sentence too long to show whole ends at a clause break, with an ellipsis.
-    const clipped = tldr.endsWith('…');
-    if (!clipped) expect(tldr).toMatch(/[.!?]["')\]]?$/);
-    // Each sentence is the abstract's own, less any scene-setting lead, never cut mid-word.
-    for (const sentence of splitSentences(clipped ? tldr.slice(0, -1) : tldr)) {
-      const body = sentence.slice(1);
-      expect(abstract).toContain(body);
-      const at = abstract.indexOf(body);
-      expect(abstract.slice(at + body.length, at + body.length + 1)).toMatch(clipped ? /^[\s,;:]$/ : /^(\s|)$/);
-    }
-  });
+  it.each(summaries.map((s) => [s.paper.id, s.tldr, s.paper.abstract] as const))(
+    '%s: 40–280 chars, whole sentences from the abstract (or its contribution cut at a clause)',
+    (_id, tldr, abstract) => {
+      expect(tldr.length).toBeGreaterThanOrEqual(TLDR.minChars);
+      expect(tldr.length).toBeLessThanOrEqual(TLDR.maxChars);
+      expect(tldr).not.toMatch(/^In this (paper|work)/i);
+      expect(tldr).not.toMatch(/[\\{}$]|\^\{/);
+      // A contribution sentence too long to show whole ends at a clause break, with an ellipsis.
+      const clipped = tldr.endsWith('…');
+      if (!clipped) expect(tldr).toMatch(/[.!?]["')\]]?$/);
+      // Each sentence is the abstract's own, less any scene-setting lead, never cut mid-word.
+      for (const sentence of splitSentences(clipped ? tldr.slice(0, -1) : tldr)) {
+        const body = sentence.slice(1);
+        expect(abstract).toContain(body);
+        const at = abstract.indexOf(body);
+        expect(abstract.slice(at + body.length, at + body.length + 1)).toMatch(clipped ? /^[\s,;:]$/ : /^(\s|)$/);
+      }
+    },
+  );
 
   it("speaks in the paper's own voice (what it contributes), never the field's background, for every paper", () => {
     const ownVoice = summaries.filter((s) => /\b(we|our|us|(this|the present) ([\w-]+ ){0,2}(paper|work|study|report|survey|analysis))\b/i.test(s.tldr));
@@ -47,18 +50,28 @@ describe('summarize', () => {
   });
 
   it('reads "this survey provides" and "this technical report presents" as the contribution', () => {
-    expect(summarize('The field grew fast over the years and privacy became a concern. This survey provides a systematic overview of privacy protection methods.')).toBe('This survey provides a systematic overview of privacy protection methods.');
-    expect(summarize('Earth observation needs large models trained on many samples. This technical report presents GeoThing, a new geospatial foundation model for remote sensing.')).toBe('This technical report presents GeoThing, a new geospatial foundation model for remote sensing.');
+    expect(
+      summarize('The field grew fast over the years and privacy became a concern. This survey provides a systematic overview of privacy protection methods.'),
+    ).toBe('This survey provides a systematic overview of privacy protection methods.');
+    expect(
+      summarize(
+        'Earth observation needs large models trained on many samples. This technical report presents GeoThing, a new geospatial foundation model for remote sensing.',
+      ),
+    ).toBe('This technical report presents GeoThing, a new geospatial foundation model for remote sensing.');
   });
 
   it('drops "In this paper," and scene-setting leads but keeps the sentence whole', () => {
-    const abstract = 'Large models are costly to serve in practice today. In this paper, we propose FastThing, a method that halves serving cost for large models. It is evaluated on three benchmarks.';
+    const abstract =
+      'Large models are costly to serve in practice today. In this paper, we propose FastThing, a method that halves serving cost for large models. It is evaluated on three benchmarks.';
     expect(summarize(abstract)).toBe('We propose FastThing, a method that halves serving cost for large models.');
   });
 
   it('adds the headline result when both fit', () => {
-    const abstract = 'Serving is costly. We introduce FastThing, a scheduler for serving large language models. Experiments show FastThing outperforms vLLM by 2.3× in throughput.';
-    expect(summarize(abstract)).toBe('We introduce FastThing, a scheduler for serving large language models. Experiments show FastThing outperforms vLLM by 2.3× in throughput.');
+    const abstract =
+      'Serving is costly. We introduce FastThing, a scheduler for serving large language models. Experiments show FastThing outperforms vLLM by 2.3× in throughput.';
+    expect(summarize(abstract)).toBe(
+      'We introduce FastThing, a scheduler for serving large language models. Experiments show FastThing outperforms vLLM by 2.3× in throughput.',
+    );
   });
 
   it('keeps abbreviations and decimals inside a sentence', () => {

@@ -92,7 +92,10 @@ describe('the playground in Chromium', () => {
     const paper = deps.search.get(paperId!)!;
     await results.getByTestId('button-paper_share').first().click();
 
-    const card = messages().filter({ hasNot: page.getByTestId('ephemeral-label') }).filter({ has: page.getByTestId('app-badge') }).last();
+    const card = messages()
+      .filter({ hasNot: page.getByTestId('ephemeral-label') })
+      .filter({ has: page.getByTestId('app-badge') })
+      .last();
     await card.getByTestId('replies-link').waitFor();
     expect(flat(await card.textContent())).toContain(`Shared by @${PLAYGROUND.workspace.me.name}`);
     expect(flat(await card.textContent())).toContain(flat(paper.title).slice(0, 40));
@@ -104,7 +107,10 @@ describe('the playground in Chromium', () => {
     await expect.poll(() => threadMessages().count()).toBe(2);
     const abstract = flat(await threadMessages().nth(1).textContent());
     expect(abstract).toContain('Abstract');
-    const firstWords = paper.abstract.split(/\s+/).filter((w) => /^[A-Za-z]+[,.]?$/.test(w)).slice(0, 5);
+    const firstWords = paper.abstract
+      .split(/\s+/)
+      .filter((w) => /^[A-Za-z]+[,.]?$/.test(w))
+      .slice(0, 5);
     for (const word of firstWords) expect(abstract).toContain(word);
   });
 

@@ -15,7 +15,14 @@ const topIds = (query: string) => bot.deps.search.search(query, { limit: RESULTS
 
 describe('the Find papers message shortcut', () => {
   it("searches for the message's text and answers in that message's thread", async () => {
-    const res = await bot.send(messageShortcut({ text: 'Has anyone read about speech recognition?', responseUrl: bot.fake.responseUrl('sc'), channel: 'C0SHORT', ts: '1516229207.000133' }));
+    const res = await bot.send(
+      messageShortcut({
+        text: 'Has anyone read about speech recognition?',
+        responseUrl: bot.fake.responseUrl('sc'),
+        channel: 'C0SHORT',
+        ts: '1516229207.000133',
+      }),
+    );
     expect(res.status).toBe(200);
     const [post] = bot.fake.api('chat.postMessage');
     expect(post!.params).toMatchObject({ channel: 'C0SHORT', thread_ts: '1516229207.000133' });
@@ -24,7 +31,9 @@ describe('the Find papers message shortcut', () => {
   });
 
   it('on a message inside a thread, answers in that thread', async () => {
-    await bot.send(messageShortcut({ text: 'diffusion', responseUrl: bot.fake.responseUrl(), channel: 'C0SHORT', ts: '1516229300.000200', threadTs: '1516229207.000133' }));
+    await bot.send(
+      messageShortcut({ text: 'diffusion', responseUrl: bot.fake.responseUrl(), channel: 'C0SHORT', ts: '1516229300.000200', threadTs: '1516229207.000133' }),
+    );
     expect(bot.fake.api('chat.postMessage')[0]!.params.thread_ts).toBe('1516229207.000133');
   });
 

@@ -28,7 +28,10 @@ export function ensureBuilt(entry = 'dist/src/main.js'): string {
   const target = join(PROJECT_ROOT, entry);
   const newest = Math.max(...SOURCES.map((dir) => newestSource(join(PROJECT_ROOT, dir))));
   if (existsSync(target) && statSync(target).mtimeMs >= newest) return target;
-  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
   if (!existsSync(target) || statSync(target).mtimeMs < newest) {
     throw new Error(`could not build ${entry}:\n${result.stdout}\n${result.stderr}`);
   }

@@ -8,7 +8,9 @@ import type { Store } from '../../src/store/open-store.js';
 export async function poisonStore(store: Store, table: 'papers' | 'paper_sources'): Promise<void> {
   const column = table === 'papers' ? 'id' : 'source';
   if (store.engine === 'sqlite') {
-    await sql.raw(`create trigger poison_${table} before insert on ${table} when new.${column} = 'poison' begin select raise(abort, 'poisoned row'); end`).execute(store.db);
+    await sql
+      .raw(`create trigger poison_${table} before insert on ${table} when new.${column} = 'poison' begin select raise(abort, 'poisoned row'); end`)
+      .execute(store.db);
     return;
   }
   await sql

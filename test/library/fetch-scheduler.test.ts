@@ -68,11 +68,14 @@ describe.each(testEngines('fetch scheduler'))('fetching sources into the library
 
   it.skipIf(skip)('a source answering garbage or 500 is recorded, backs off, stores nothing, and recovers', async () => {
     let broken: 'html' | '500' | null = 'html';
-    const { library, scheduler, server } = await setUp((request) => {
-      if (broken === 'html') return { headers: { 'content-type': 'text/html' }, body: '<html><body>Bad gateway</body></html>' };
-      if (broken === '500') return { status: 500, headers: JSON_TYPE, body: '{"error":"internal"}' };
-      return replayApis(request);
-    }, ['hf-daily']);
+    const { library, scheduler, server } = await setUp(
+      (request) => {
+        if (broken === 'html') return { headers: { 'content-type': 'text/html' }, body: '<html><body>Bad gateway</body></html>' };
+        if (broken === '500') return { status: 500, headers: JSON_TYPE, body: '{"error":"internal"}' };
+        return replayApis(request);
+      },
+      ['hf-daily'],
+    );
     const source = createSource('hf-daily', settingsFor(server.origin, { today: () => new Date('2026-09-18T12:00:00Z') }));
 
     const first = await scheduler.runOnce(source);

@@ -38,7 +38,12 @@ describe.each(testEngines('paper library'))('the paper library on $name', ({ ski
     const library = await open();
     const before = library.generation;
     expect(library.search.search('zyxoquantum teleportation').total).toBe(0);
-    const result = await library.add([sourced('2601.00042', { title: 'Zyxoquantum teleportation of large language models', abstract: 'We propose zyxoquantum teleportation for language models.' })]);
+    const result = await library.add([
+      sourced('2601.00042', {
+        title: 'Zyxoquantum teleportation of large language models',
+        abstract: 'We propose zyxoquantum teleportation for language models.',
+      }),
+    ]);
     expect(result.added).toEqual(['2601.00042']);
     expect(library.generation).toBeGreaterThan(before);
     expect(library.search.search('zyxoquantum teleportation').hits[0]?.paper.id).toBe('2601.00042');

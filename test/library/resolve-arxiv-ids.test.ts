@@ -28,7 +28,9 @@ describe('resolving arXiv ids of stored papers by exact title', () => {
   it('gives the bundled paper without an id its arXiv id and links, keeping its own id', async () => {
     server = await startReplayServer((request) =>
       // The exact-title query finds 2510.14968 (the fixture retitles it); its lookup is that entry.
-      request.path === '/api/query' && request.query.get('id_list') === '2510.14968' ? { headers: ATOM, body: fixture('arxiv-title-search.xml') } : replayApis(request),
+      request.path === '/api/query' && request.query.get('id_list') === '2510.14968'
+        ? { headers: ATOM, body: fixture('arxiv-title-search.xml') }
+        : replayApis(request),
     );
     dir = mkdtempSync(join(tmpdir(), 'paperbot-resolve-'));
     library = await openLibrary({ databaseUrl: `sqlite:${join(dir, 'db.sqlite')}`, dataDir: DEFAULT_DATA_DIR, logger });

@@ -13,7 +13,8 @@ const team = { teamId: W.teamId, domain: W.domain, appId: W.appId, botUserId: W.
 const papers: Channel = { id: W.channels[0].id, name: W.channels[0].name, kind: 'channel' };
 const me = { user: W.me.id, userName: W.me.name };
 const command = (text = 'long context') =>
-  slashCommand({ team, command: '/paper', text, channel: papers.id, channelName: papers.name, ...me, responseUrl: 'http://playground.local/response/r' }).decoded;
+  slashCommand({ team, command: '/paper', text, channel: papers.id, channelName: papers.name, ...me, responseUrl: 'http://playground.local/response/r' })
+    .decoded;
 const mention = () => appMention({ team, channel: papers.id, ts: '1700000000.000100', user: W.me.id, text: `<@${W.bot.userId}> hi` }).decoded;
 const click = (actionId: string) =>
   blockActions({
@@ -21,7 +22,13 @@ const click = (actionId: string) =>
     ...me,
     element: { type: 'button', action_id: actionId, value: 'v', text: { type: 'plain_text', text: 'B' } },
     blockId: 'b',
-    where: { type: 'message', channel: papers.id, channelName: papers.name, message: { ts: '1700000000.000200', bot: true, text: 'x', ephemeral: true }, responseUrl: 'http://playground.local/response/r' },
+    where: {
+      type: 'message',
+      channel: papers.id,
+      channelName: papers.name,
+      message: { ts: '1700000000.000200', bot: true, text: 'x', ephemeral: true },
+      responseUrl: 'http://playground.local/response/r',
+    },
     actionTs: '1700000000.000300',
   }).decoded;
 

@@ -26,10 +26,15 @@ const statusWithHost = (host: string) =>
     request({ host: '127.0.0.1', port: t.playground.port, path: '/api/state', headers: { host } }, (res) => {
       res.resume();
       resolve(res.statusCode);
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 
-const inChannel = (channel: string) => (s: { messages: { channel: string }[] }) => s.messages.filter((m) => m.channel === channel);
+const inChannel =
+  (channel: string) =>
+  <M extends { channel: string }>(s: { messages: M[] }): M[] =>
+    s.messages.filter((m) => m.channel === channel);
 
 describe('the page', () => {
   it('serves index.html, the styles, the demo state and the built modules', async () => {
@@ -58,7 +63,7 @@ describe('the page', () => {
 });
 
 describe('state and long polling', () => {
-  it("describes the workspace the page draws: channels, the viewer, the bot from auth.test", async () => {
+  it('describes the workspace the page draws: channels, the viewer, the bot from auth.test', async () => {
     const state = await t.state();
     expect(state.workspace).toMatchObject({
       teamName: W.teamName,
@@ -128,10 +133,18 @@ describe('what the viewer does', () => {
 
   it('More results: the same ephemeral message (same id) now shows the next page', async () => {
     await t.post('/api/say', { channel: GENERAL, text: '/paper language models' });
-    const first = (await t.waitFor((s) => s.messages.some((m) => m.channel === GENERAL && m.ephemeral && m.bot))).messages.findLast((m) => m.channel === GENERAL && m.ephemeral)!;
+    const first = (await t.waitFor((s) => s.messages.some((m) => m.channel === GENERAL && m.ephemeral && m.bot))).messages.findLast(
+      (m) => m.channel === GENERAL && m.ephemeral,
+    )!;
     const firstShare = buttonIn(first, 'paper_share').value;
     await t.post('/api/click', buttonIn(first, 'results_more'));
-    const state = await t.waitFor((s) => buttonIn(s.messages.find((m) => m.id === first.id), 'paper_share').value !== firstShare);
+    const state = await t.waitFor(
+      (s) =>
+        buttonIn(
+          s.messages.find((m) => m.id === first.id),
+          'paper_share',
+        ).value !== firstShare,
+    );
     const next = state.messages.find((m) => m.id === first.id)!;
     expect(next).toMatchObject({ ts: first.ts, ephemeral: true, channel: GENERAL });
     expect(state.messages.filter((m) => m.channel === GENERAL && m.ephemeral && m.bot)).toHaveLength(1);
@@ -139,7 +152,9 @@ describe('what the viewer does', () => {
 
   it('@Paperbot in a channel: the message mentions the bot as Slack writes it, and results come in its thread', async () => {
     await t.post('/api/say', { channel: PAPERS, text: '@Paperbot anything on quantization?' });
-    const asked = (await t.waitFor((s) => s.messages.some((m) => m.text.includes('anything on quantization')))).messages.find((m) => m.text.includes('anything on quantization'))!;
+    const asked = (await t.waitFor((s) => s.messages.some((m) => m.text.includes('anything on quantization')))).messages.find((m) =>
+      m.text.includes('anything on quantization'),
+    )!;
     expect(asked).toMatchObject({ userId: W.me.id, bot: false, ephemeral: false, text: `<@${W.bot.userId}> anything on quantization?` });
     const state = await t.waitFor((s) => s.messages.some((m) => m.threadTs === asked.ts && m.bot));
     const reply = state.messages.find((m) => m.threadTs === asked.ts)!;
@@ -170,20 +185,26 @@ describe('what the viewer does', () => {
   it('opening Home publishes the view; an example search there answers in the DM', async () => {
     expect((await t.post('/api/home', {})).status).toBe(202);
     const { home } = await t.waitFor((s) => s.home !== null);
-    const example = home!.blocks.flatMap((b) => (Array.isArray(b['elements']) ? (b['elements'] as Record<string, unknown>[]).map((e) => ({ b, e })) : [])).find(({ e }) => String(e['action_id']).startsWith('home_example'))!;
+    const example = home!.blocks
+      .flatMap((b) => (Array.isArray(b['elements']) ? (b['elements'] as Record<string, unknown>[]).map((e) => ({ b, e })) : []))
+      .find(({ e }) => String(e['action_id']).startsWith('home_example'))!;
     const before = (await t.state()).messages.filter((m) => m.channel === W.dmId).length;
     await t.post('/api/click', { messageId: '', actionId: String(example.e['action_id']), blockId: example.b.block_id, value: String(example.e['value']) });
     const state = await t.waitFor((s) => s.messages.filter((m) => m.channel === W.dmId).length > before);
     expect(state.messages.filter((m) => m.channel === W.dmId).at(-1)).toMatchObject({ bot: true, ephemeral: false });
   });
 
-  it("answers as Slack does a command it will not run: unknown, or inside a thread", async () => {
+  it('answers as Slack does a command it will not run: unknown, or inside a thread', async () => {
     await t.post('/api/say', { channel: GENERAL, text: '/weather 94070' });
     await t.waitFor((s) => s.messages.some((m) => m.userId === W.slackbot.id && m.text.startsWith('/weather is not a valid command')));
     const parent = (await t.state()).messages.find((m) => m.channel === PAPERS && !m.ephemeral && m.threadTs === undefined)!;
     await t.post('/api/say', { channel: PAPERS, text: '/paper x', threadTs: parent.ts });
     const state = await t.waitFor((s) => s.messages.some((m) => m.text === '/paper is not supported in threads. Sorry!'));
-    expect(state.messages.find((m) => m.text.includes('not supported in threads'))).toMatchObject({ ephemeral: true, threadTs: parent.ts, userId: W.slackbot.id });
+    expect(state.messages.find((m) => m.text.includes('not supported in threads'))).toMatchObject({
+      ephemeral: true,
+      threadTs: parent.ts,
+      userId: W.slackbot.id,
+    });
   });
 });
 

@@ -14,8 +14,19 @@ const quietLogger = () => createLogger({ level: 'silent', destination: { write: 
 describe('runPlayground', () => {
   it('prints where the page is and how to connect a real workspace, and never the token it made up', async () => {
     let printed = '';
-    const output = new Writable({ write: (chunk, _enc, done) => void ((printed += String(chunk)), done()) });
-    const playground = await runPlayground({ deps: realDeps(), logger: quietLogger(), config: readConfig({ PORT: '0' }) as LocalConfig, listeners: registerListeners, output });
+    const output = new Writable({
+      write: (chunk, _enc, done) => {
+        printed += String(chunk);
+        done();
+      },
+    });
+    const playground = await runPlayground({
+      deps: realDeps(),
+      logger: quietLogger(),
+      config: readConfig({ PORT: '0' }) as LocalConfig,
+      listeners: registerListeners,
+      output,
+    });
     try {
       expect(printed).toContain(`http://localhost:${playground.port}/`);
       expect(printed).toContain('docs/slack-setup.md');
@@ -44,7 +55,10 @@ describe('startPlayground', () => {
     const t = await startTestPlayground();
     const { version } = await t.state();
     const waiting = t.nextLog((l) => l.msg === 'long poll waiting');
-    const poll = t.get(`/api/state?after=${version}`).then((r) => r.status, () => 'closed');
+    const poll = t.get(`/api/state?after=${version}`).then(
+      (r) => r.status,
+      () => 'closed',
+    );
     await waiting;
     const started = Date.now();
     await t.stop();

@@ -56,12 +56,15 @@ describe('errors nothing catches', () => {
     expect(stray.status).toBe(200);
     const rejection = await child.waitFor((l) => /unhandled promise rejection/.test(l.msg), 'the rejection logged');
     const exception = await child.waitFor((l) => /uncaught exception/.test(l.msg), 'the exception logged');
-    for (const [line, message] of [[rejection, 'stray rejection'], [exception, 'stray exception']] as const) {
+    for (const [line, message] of [
+      [rejection, 'stray rejection'],
+      [exception, 'stray exception'],
+    ] as const) {
       expect(line).toMatchObject({ level: 50, err: { message }, command: '/paper', user: 'U0STRAY', channel: 'C0STRAY' });
     }
     const after = await send(port, slashCommand({ text: 'diffusion', responseUrl: fake.responseUrl() }));
     expect(after.status).toBe(200);
-    expect((await after.json()).blocks.length).toBeGreaterThan(0);
+    expect(((await after.json()) as { blocks: unknown[] }).blocks.length).toBeGreaterThan(0);
     expect(child.process.exitCode).toBeNull();
   });
 });
@@ -107,12 +110,15 @@ describe('live sources that are down or stopped mid-fetch', () => {
   it('start-up answers from the store while every source is unreachable, and the failures are logged', async () => {
     fake.reset();
     const closed = await closedOrigin();
-    const child = startChild(main, env({ PAPERBOT_SOURCES: 'hf-daily,arxiv:cs.CL', HF_API_URL: closed, ARXIV_API_URL: `${closed}/api/query`, ARXIV_MIN_INTERVAL_MS: '10' }));
+    const child = startChild(
+      main,
+      env({ PAPERBOT_SOURCES: 'hf-daily,arxiv:cs.CL', HF_API_URL: closed, ARXIV_API_URL: `${closed}/api/query`, ARXIV_MIN_INTERVAL_MS: '10' }),
+    );
     try {
       const { port } = await child.waitFor((l) => /^Paperbot is running/.test(l.msg), 'started');
       const answer = await send(port, slashCommand({ text: 'diffusion', responseUrl: fake.responseUrl() }));
       expect(answer.status).toBe(200);
-      expect((await answer.json()).blocks.length).toBeGreaterThan(1);
+      expect(((await answer.json()) as { blocks: unknown[] }).blocks.length).toBeGreaterThan(1);
       for (const source of ['hf-daily', 'arxiv:cs.CL']) {
         const failed = await child.waitFor((l) => l.msg === 'fetch failed; will try again' && l.source === source, `${source} failed`);
         expect(failed.level).toBe(40);

@@ -16,7 +16,13 @@ import { realCorpus } from '../helpers/paperbot.js';
 
 const { papers, sources } = realCorpus();
 const summary = summarizeCorpus(papers, sources);
-const response = (list: readonly Paper[], query = 'q') => ({ query, hits: list.map((paper, i) => ({ paper, score: 10 - i })), total: list.length, suggestion: null, direct: false });
+const response = (list: readonly Paper[], query = 'q') => ({
+  query,
+  hits: list.map((paper, i) => ({ paper, score: 10 - i })),
+  total: list.length,
+  suggestion: null,
+  direct: false,
+});
 
 /** A paper built to break things: every field far past Slack's limits, full of control characters. */
 const monster: Paper = {

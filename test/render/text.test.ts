@@ -4,7 +4,9 @@ import { mrkdwnProblems } from '../helpers/block-limits.js';
 
 describe('escapeText', () => {
   it("escapes Slack's three control characters, as in the corpus's own text", () => {
-    expect(escapeText('a framework called <projektor>, with <0.5 point loss & more')).toBe('a framework called &lt;projektor&gt;, with &lt;0.5 point loss &amp; more');
+    expect(escapeText('a framework called <projektor>, with <0.5 point loss & more')).toBe(
+      'a framework called &lt;projektor&gt;, with &lt;0.5 point loss &amp; more',
+    );
   });
 
   it('escapes & first, so existing entities show literally instead of being decoded', () => {

@@ -62,7 +62,9 @@ describe('search options: merging', () => {
 
   it('lists what differs from the defaults', () => {
     expect(changedSearchOptions(defaultSearchOptions)).toEqual([]);
-    expect(changedSearchOptions(mergeSearchOptions({ k1: 1.2, fields: { title: { boost: 3 } } }))).toEqual([{ path: 'fields.title.boost', value: 3, default: 2.5 }]);
+    expect(changedSearchOptions(mergeSearchOptions({ k1: 1.2, fields: { title: { boost: 3 } } }))).toEqual([
+      { path: 'fields.title.boost', value: 3, default: 2.5 },
+    ]);
   });
 
   it('config.ts still shows them as SEARCH', () => {
@@ -130,7 +132,11 @@ describe('search options: honoured by the engine', () => {
       fakePaper('b', 'Our model uses SWA in every layer.'),
       fakePaper('c', 'A method with sparse window attention, no acronym here.'),
     ];
-    const found = (options: PartialSearchOptions) => createPaperSearch(corpus, { options }).search('SWA').hits.map((h) => h.paper.id).sort();
+    const found = (options: PartialSearchOptions) =>
+      createPaperSearch(corpus, { options })
+        .search('SWA')
+        .hits.map((h) => h.paper.id)
+        .sort();
     expect(found({})).toEqual(['a', 'b', 'c']);
     expect(found({ acronym: { maxChars: 2 } })).toEqual(['a', 'b']);
   });
@@ -161,7 +167,17 @@ describe('search options: honoured by the engine', () => {
     try {
       for (const options of [undefined, { minRelativeScore: 0.1 }]) {
         const engine = createPaperSearch(papers, { options });
-        for (const query of ['RAG', 'long-context', 'longcontext', 'langauge models', 'quantiz', '"scaling law" -survey', 'author:liu year:2024', 'qxantizxtiyn', 'has:code']) {
+        for (const query of [
+          'RAG',
+          'long-context',
+          'longcontext',
+          'langauge models',
+          'quantiz',
+          '"scaling law" -survey',
+          'author:liu year:2024',
+          'qxantizxtiyn',
+          'has:code',
+        ]) {
           engine.search(query);
         }
         engine.similar(papers[0]!.id);

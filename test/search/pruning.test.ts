@@ -14,13 +14,24 @@ describe('pruning very common words', () => {
   it('changes no result, and does happen', () => {
     const pruned = new Ranker(index, view);
     const exhaustive = new Ranker(index, view, false);
-    const queries = ['quantization language models', 'mamba large language models', 'spline model', 'RAG models training', 'diffusion model', 'long context language models', 'models'];
+    const queries = [
+      'quantization language models',
+      'mamba large language models',
+      'spline model',
+      'RAG models training',
+      'diffusion model',
+      'long context language models',
+      'models',
+    ];
     for (const query of queries) {
       const plan = planQuery(parseQuery(query), index);
       const a = pruned.rank(plan, 0, 20);
       const b = exhaustive.rank(plan, 0, 20);
       expect(a.total, query).toBe(b.total);
-      expect(a.hits.map((h) => h.doc), query).toEqual(b.hits.map((h) => h.doc));
+      expect(
+        a.hits.map((h) => h.doc),
+        query,
+      ).toEqual(b.hits.map((h) => h.doc));
       a.hits.forEach((hit, i) => expect(hit.score).toBeCloseTo(b.hits[i]!.score, 9));
     }
     expect(pruned.prunedClauses).toBeGreaterThan(0);

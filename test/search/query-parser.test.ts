@@ -19,7 +19,11 @@ describe('parseQuery', () => {
     const parsed = parseQuery('author:"Samyam Rajbhandari" -"long context" year:2023-2024 year:>=2020 year:<2019');
     expect(parsed.authors).toEqual(['Samyam Rajbhandari']);
     expect(parsed.excluded).toEqual(['long context']);
-    expect(parsed.years).toEqual([{ from: 2023, to: 2024 }, { from: 2020, to: 2999 }, { from: 1900, to: 2018 }]);
+    expect(parsed.years).toEqual([
+      { from: 2023, to: 2024 },
+      { from: 2020, to: 2999 },
+      { from: 1900, to: 2018 },
+    ]);
   });
 
   it('finds arXiv ids and arXiv / Hugging Face URLs, any version', () => {
@@ -51,7 +55,11 @@ describe('parseQuery', () => {
   });
 
   it('reads a filter with a space after its colon', () => {
-    expect(parseQuery('author: liu long context year: 2024')).toMatchObject({ words: ['long', 'context'], authors: ['liu'], years: [{ from: 2024, to: 2024 }] });
+    expect(parseQuery('author: liu long context year: 2024')).toMatchObject({
+      words: ['long', 'context'],
+      authors: ['liu'],
+      years: [{ from: 2024, to: 2024 }],
+    });
   });
 
   it('never throws and caps what it reads', () => {

@@ -31,10 +31,13 @@ describe('TopK', () => {
   });
 
   it('matches a full sort on random input', () => {
-    const scores = Array.from({ length: 500 }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 % 1);
+    const scores = Array.from({ length: 500 }, (_, i) => (Math.sin(i * 12.9898) * 43758.5453) % 1);
     const top = new TopK(25);
     scores.forEach((score, doc) => top.push(score, doc));
-    const expected = scores.map((score, doc) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, 25);
+    const expected = scores
+      .map((score, doc) => ({ doc, score }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .slice(0, 25);
     expect(top.sorted()).toEqual(expected);
   });
 

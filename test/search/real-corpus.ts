@@ -18,7 +18,9 @@ export const textOf = (paper: Paper): string => `${paper.title}\n${paper.abstrac
 
 /** Ids of every hit of a query (all pages). */
 export function allIds(query: string): string[] {
-  return realSearch().search(query, { limit: papers.length }).hits.map((h) => h.paper.id);
+  return realSearch()
+    .search(query, { limit: papers.length })
+    .hits.map((h) => h.paper.id);
 }
 
 export function idsWhere(test: (paper: Paper) => boolean): string[] {

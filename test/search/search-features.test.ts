@@ -26,7 +26,11 @@ describe('acronyms mined from the corpus', () => {
       fakePaper('c', 'A method with sparse window attention, no acronym here.'),
       fakePaper('d', 'Dense attention over windows of sparse tokens.'),
     ]);
-    const ids = (query: string) => fake.search(query).hits.map((h) => h.paper.id).sort();
+    const ids = (query: string) =>
+      fake
+        .search(query)
+        .hits.map((h) => h.paper.id)
+        .sort();
     expect(ids('SWA')).toEqual(['a', 'b', 'c']);
     expect(ids('sparse window attention')).toEqual(expect.arrayContaining(['a', 'b', 'c']));
   });

@@ -25,7 +25,11 @@ describe('similar', () => {
   });
 
   it('finds the other paper of a pair with near-identical titles first', () => {
-    const key = (title: string) => title.toLowerCase().replace(/[^a-z]/g, '').slice(0, 28);
+    const key = (title: string) =>
+      title
+        .toLowerCase()
+        .replace(/[^a-z]/g, '')
+        .slice(0, 28);
     const pair = papers.filter((p) => papers.some((q) => q !== p && key(q.title) === key(p.title)));
     expect(pair).toHaveLength(2);
     expect(search.similar(pair[0]!.id)[0]!.paper.id).toBe(pair[1]!.id);

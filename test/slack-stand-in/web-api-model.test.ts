@@ -31,7 +31,11 @@ beforeEach(() => {
 });
 
 const section = (text: string, blockId?: string) => ({ type: 'section', text: { type: 'mrkdwn', text }, ...(blockId ? { block_id: blockId } : {}) });
-const slackError = (promise: Promise<unknown>) => promise.then(() => 'no error', (e: { data?: { error?: string } }) => e.data?.error ?? String(e));
+const slackError = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'no error',
+    (e: { data?: { error?: string } }) => e.data?.error ?? String(e),
+  );
 const messages = () => workspace.state().messages;
 
 describe('auth and routing', () => {
@@ -41,7 +45,12 @@ describe('auth and routing', () => {
   });
 
   it('refuses another token, as Slack does (invalid_auth)', async () => {
-    const stranger = new webApi.WebClient('xoxb-someone-else', { slackApiUrl: slack.apiUrl, fetch: slack.fetch, retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
+    const stranger = new webApi.WebClient('xoxb-someone-else', {
+      slackApiUrl: slack.apiUrl,
+      fetch: slack.fetch,
+      retryConfig: { retries: 0 },
+      logLevel: webApi.LogLevel.ERROR,
+    });
     expect(await slackError(stranger.chat.postMessage({ channel: PAPERS, text: 'hi' }))).toBe('invalid_auth');
     expect(messages()).toEqual([]);
   });
@@ -70,7 +79,11 @@ describe('chat.postMessage', () => {
     const parent = await client.chat.postMessage({ channel: PAPERS, text: 'parent' });
     const reply = await client.chat.postMessage({ channel: PAPERS, text: 'reply', thread_ts: parent.ts! });
     await client.chat.postMessage({ channel: PAPERS, text: 'reply to reply', thread_ts: reply.ts! });
-    expect(messages().map((m) => [m.text, m.threadTs])).toEqual([['parent', undefined], ['reply', parent.ts], ['reply to reply', parent.ts]]);
+    expect(messages().map((m) => [m.text, m.threadTs])).toEqual([
+      ['parent', undefined],
+      ['reply', parent.ts],
+      ['reply to reply', parent.ts],
+    ]);
   });
 
   it("posting to the viewer's user id lands in their DM with the app", async () => {
@@ -101,7 +114,9 @@ describe('chat.postEphemeral, chat.update, chat.delete', () => {
     const posted = await client.chat.postMessage({ channel: PAPERS, text: 'before' });
     const before = messages()[0]!;
     await client.chat.update({ channel: PAPERS, ts: posted.ts!, text: 'after', blocks: [section('after')] });
-    expect(messages()).toEqual([expect.objectContaining({ id: before.id, ts: before.ts, text: 'after', blocks: [expect.objectContaining({ type: 'section' })] })]);
+    expect(messages()).toEqual([
+      expect.objectContaining({ id: before.id, ts: before.ts, text: 'after', blocks: [expect.objectContaining({ type: 'section' })] }),
+    ]);
   });
 
   it("will not edit or delete someone else's message, and deletes the bot's own", async () => {
@@ -132,7 +147,8 @@ describe('views.publish and conversations.open', () => {
 });
 
 describe('response_url', () => {
-  const respond = (url: string, body: object) => slack.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const respond = (url: string, body: object) =>
+    slack.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   let original: ReturnType<Workspace['add']>;
   let url: string;
 
@@ -150,7 +166,11 @@ describe('response_url', () => {
   it('without replace_original: a new ephemeral message for the asker; in_channel: a public one', async () => {
     await respond(url, { response_type: 'ephemeral', replace_original: false, text: 'below' });
     await respond(url, { response_type: 'in_channel', text: 'for all' });
-    expect(messages().map((m) => [m.text, m.ephemeral, m.bot])).toEqual([['results', true, true], ['below', true, true], ['for all', false, true]]);
+    expect(messages().map((m) => [m.text, m.ephemeral, m.bot])).toEqual([
+      ['results', true, true],
+      ['below', true, true],
+      ['for all', false, true],
+    ]);
   });
 
   it('thread_ts puts the new message in that thread; delete_original removes the clicked message', async () => {

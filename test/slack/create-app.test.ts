@@ -16,7 +16,10 @@ const captured = () => {
 describe('logging', () => {
   it('redacts tokens and secrets in structured fields', () => {
     const { lines, logger } = captured();
-    logger.info({ botToken: 'xoxb-secret-1', config: { signingSecret: 's3cret', appToken: 'xapp-1-x' }, headers: { authorization: 'Bearer xoxb-secret-2' } }, 'starting');
+    logger.info(
+      { botToken: 'xoxb-secret-1', config: { signingSecret: 's3cret', appToken: 'xapp-1-x' }, headers: { authorization: 'Bearer xoxb-secret-2' } },
+      'starting',
+    );
     const line = JSON.stringify(lines[0]);
     expect(line).not.toMatch(/xoxb-secret|s3cret|xapp-1-x/);
     expect(lines[0]).toMatchObject({ botToken: '[redacted]', config: { signingSecret: '[redacted]' }, headers: { authorization: '[redacted]' } });

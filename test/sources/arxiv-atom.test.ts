@@ -78,10 +78,7 @@ describe('parseArxivFeed on bad answers', () => {
       ['2609.20815', 5],
     ]);
     expect(feed.skipped).toBe(2);
-    expect(feed.problems).toEqual([
-      'entry 2: 2609.20820: no title',
-      'entry 4: id "http://example.org/not-a-paper" is not an arXiv abstract URL',
-    ]);
+    expect(feed.problems).toEqual(['entry 2: 2609.20820: no title', 'entry 4: id "http://example.org/not-a-paper" is not an arXiv abstract URL']);
   });
 
   it("reports arXiv's error feed with its reason", () => {

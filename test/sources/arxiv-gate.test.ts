@@ -24,8 +24,7 @@ function harness(minIntervalMs = 3000) {
     return { run, finish: (value = name) => done.resolve(value), fail: (error: unknown) => done.reject(error) };
   };
   /** Resolves when `count` tasks have started. */
-  const started = (count: number) =>
-    starts.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve }));
+  const started = (count: number) => (starts.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })));
   return { clock, gate, starts, task, started, maxInFlight: () => maxInFlight };
 }
 

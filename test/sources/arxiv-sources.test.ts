@@ -130,9 +130,7 @@ describe('lookup by arXiv id', () => {
   });
 
   it("rejects with `garbled` and arXiv's reason for an error feed", async () => {
-    const server = await serve((request) =>
-      request.path === '/api/query' ? { headers: ATOM, body: fixture('arxiv-error.xml') } : replayApis(request),
-    );
+    const server = await serve((request) => (request.path === '/api/query' ? { headers: ATOM, body: fixture('arxiv-error.xml') } : replayApis(request)));
     const lookup = lookupArxivPaper('2609.20822', createSourceClients(settingsFor(server.origin)));
     await expect(lookup).rejects.toBeInstanceOf(SourceError);
     await expect(lookup).rejects.toMatchObject({ kind: 'garbled', message: 'arXiv refused the query: incorrect id format for 2609.2082x' });
@@ -140,7 +138,11 @@ describe('lookup by arXiv id', () => {
 
   it.each([
     ['down (500)', { status: 500, body: 'oops' }, 'Hugging Face answered with an error (HTTP 500).'],
-    ['answering HTML', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body>Maintenance</body></html>' }, 'Hugging Face sent an answer Paperbot cannot read.'],
+    [
+      'answering HTML',
+      { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body>Maintenance</body></html>' },
+      'Hugging Face sent an answer Paperbot cannot read.',
+    ],
   ])('still finds the paper when Hugging Face is %s, and says why the extras are missing', async (_what, hfReply, problem) => {
     const server = await serve((request) => (request.path.startsWith('/api/papers/') ? hfReply : replayApis(request)));
     const result = await lookupArxivPaper('2609.20822', createSourceClients(settingsFor(server.origin)));

@@ -46,7 +46,12 @@ const faults: [string, Reply, SourceErrorKind, Partial<SourceError>?][] = [
   ['no answer within the timeout', { hang: true }, 'timeout'],
   ['a body that stops coming', { body: LONG_BODY, stallBody: true }, 'timeout'],
   ['a connection cut mid-answer', { body: LONG_BODY, dropMidBody: true }, 'unreachable'],
-  ['HTTP 500', { status: 500, body: 'Internal Server Error' }, 'http', { status: 500, message: expect.stringMatching(/answered with an error \(HTTP 500\)\.$/) }],
+  [
+    'HTTP 500',
+    { status: 500, body: 'Internal Server Error' },
+    'http',
+    { status: 500, message: expect.stringMatching(/answered with an error \(HTTP 500\)\.$/) },
+  ],
   ['HTTP 429 with Retry-After', { status: 429, headers: { 'retry-after': '7' } }, 'rate-limited', { retryAfterMs: 7000, status: 429 }],
   ['HTTP 503 with Retry-After', { status: 503, headers: { 'retry-after': '12' } }, 'rate-limited', { retryAfterMs: 12_000 }],
   ['HTTP 429 without any hint', { status: 429 }, 'rate-limited', { retryAfterMs: 60_000 }],
@@ -108,7 +113,7 @@ describe('arXiv-specific bad answers', () => {
     expect(result.problems).toHaveLength(2);
   });
 
-  it("after a 429, every arXiv client of the process fails fast until Retry-After has passed, without asking", async () => {
+  it('after a 429, every arXiv client of the process fails fast until Retry-After has passed, without asking', async () => {
     const server = await arxivOnly({ status: 429, headers: { 'retry-after': '120' } });
     await failure(operations['arxiv:cs.AI']!(settingsFor(server.origin)));
     const again = await failure(lookupArxivPaper('2609.20822', createSourceClients(settingsFor(server.origin))));

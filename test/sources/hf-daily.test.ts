@@ -57,7 +57,13 @@ describe('hf-daily', () => {
     server = await startReplayServer(replayApis);
     const result = await createSource('hf-daily', settingsFor(server.origin, { today })).fetch();
     expect(server.seen.map((r) => r.query.get('date'))).toEqual([
-      '2026-09-18', '2026-09-17', '2026-09-16', '2026-09-15', '2026-09-14', '2026-09-13', '2026-09-12',
+      '2026-09-18',
+      '2026-09-17',
+      '2026-09-16',
+      '2026-09-15',
+      '2026-09-14',
+      '2026-09-13',
+      '2026-09-12',
     ]);
     expect(result.requests).toBe(7);
     expect(result.papers.map((p) => p.paper.id)).toEqual(['2609.17496', '2609.19656']);

@@ -30,7 +30,9 @@ describe('page: sources', () => {
   });
 
   it('fail as unreachable for a page that is not there', async () => {
-    const error = await createSource('page:missing.txt').fetch().catch((e: unknown) => e);
+    const error = await createSource('page:missing.txt')
+      .fetch()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect(error).toMatchObject({ kind: 'unreachable', message: 'There is no sources/missing.txt in the data folder.' });
   });
@@ -39,7 +41,9 @@ describe('page: sources', () => {
     const dataDir = copyDataDir();
     const page = join(dataDir, 'sources', 'hf-papers-page.txt');
     writeFileSync(page, readFileSync(page, 'utf8').replace(/\n\nVerifying the provenance[^\n]*\n/, '\n'));
-    const error = await createSource('page:hf-papers-page.txt', { dataDir }).fetch().catch((e: unknown) => e);
+    const error = await createSource('page:hf-papers-page.txt', { dataDir })
+      .fetch()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect(error).toMatchObject({ kind: 'garbled', message: expect.stringMatching(/hf-papers-page\.txt:15: .*no abstract/) });
   });
@@ -47,7 +51,9 @@ describe('page: sources', () => {
   it('fail as unreachable when the data folder has no sources folder', async () => {
     const dataDir = copyDataDir();
     rmSync(join(dataDir, 'sources'), { recursive: true });
-    const error = await createSource('page:hf-papers-page.txt', { dataDir }).fetch().catch((e: unknown) => e);
+    const error = await createSource('page:hf-papers-page.txt', { dataDir })
+      .fetch()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'unreachable', message: 'Cannot read the data folder (ENOENT).' });
   });
 });

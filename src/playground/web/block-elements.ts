@@ -79,7 +79,7 @@ export function imageElementToHtml(image: Json, className: string): string {
 function placeholderToHtml(element: Json, ctx: RenderContext): string {
   const type = str(element, 'type') ?? 'element';
   const initial = obj(element, 'initial_option');
-  const shown = (initial && initial['text']) ?? element['placeholder'];
+  const shown = initial?.['text'] ?? element['placeholder'];
   const label = type === 'overflow' ? '⋯' : `${textToHtml(shown, ctx) || escapeHtml(type)} ▾`;
   return (
     `<button type="button" class="bk-button bk-disabled" disabled data-testid="unsupported-element" ` +

@@ -33,29 +33,28 @@ function blockToHtml(block: unknown, ctx: RenderContext): string {
 type BlockRenderer = (block: Json, place: ElementPlace, ctx: RenderContext) => string;
 
 // A Map, not an object literal, so a block typed "constructor" cannot reach Object.prototype.
-const RENDERERS: ReadonlyMap<string, BlockRenderer> = new Map(Object.entries({
-  header: (block, _place, ctx) => textToHtml(block['text'], ctx),
-  divider: () => '<hr class="bk-rule">',
-  section: sectionToHtml,
-  context: (block, _place, ctx) =>
-    objects(block, 'elements')
-      .map((el) =>
-        str(el, 'type') === 'image'
-          ? imageElementToHtml(el, 'bk-context-image')
-          : `<span class="bk-context-text">${textToHtml(el, ctx)}</span>`,
-      )
-      .join(''),
-  actions: (block, place, ctx) => objects(block, 'elements').map((el) => elementToHtml(el, place, ctx)).join(''),
-  image: imageBlockToHtml,
-  rich_text: (block, _place, ctx) => richTextToHtml(block, ctx),
-} satisfies Record<string, BlockRenderer>));
+const RENDERERS: ReadonlyMap<string, BlockRenderer> = new Map(
+  Object.entries({
+    header: (block, _place, ctx) => textToHtml(block['text'], ctx),
+    divider: () => '<hr class="bk-rule">',
+    section: sectionToHtml,
+    context: (block, _place, ctx) =>
+      objects(block, 'elements')
+        .map((el) => (str(el, 'type') === 'image' ? imageElementToHtml(el, 'bk-context-image') : `<span class="bk-context-text">${textToHtml(el, ctx)}</span>`))
+        .join(''),
+    actions: (block, place, ctx) =>
+      objects(block, 'elements')
+        .map((el) => elementToHtml(el, place, ctx))
+        .join(''),
+    image: imageBlockToHtml,
+    rich_text: (block, _place, ctx) => richTextToHtml(block, ctx),
+  } satisfies Record<string, BlockRenderer>),
+);
 
 function sectionToHtml(block: Json, place: ElementPlace, ctx: RenderContext): string {
   const text = block['text'] ? `<div class="bk-section-text">${textToHtml(block['text'], ctx)}</div>` : '';
   const fields = objects(block, 'fields');
-  const fieldsHtml = fields.length
-    ? `<div class="bk-fields">${fields.map((f) => `<div class="bk-field">${textToHtml(f, ctx)}</div>`).join('')}</div>`
-    : '';
+  const fieldsHtml = fields.length ? `<div class="bk-fields">${fields.map((f) => `<div class="bk-field">${textToHtml(f, ctx)}</div>`).join('')}</div>` : '';
   const accessory = obj(block, 'accessory');
   const accessoryHtml = accessory ? `<div class="bk-accessory">${elementToHtml(accessory, place, ctx)}</div>` : '';
   return `<div class="bk-section-body">${text}${fieldsHtml}</div>${accessoryHtml}`;
@@ -72,8 +71,5 @@ function imageBlockToHtml(block: Json, _place: ElementPlace, ctx: RenderContext)
 }
 
 function unsupported(type: string): string {
-  return (
-    `<div class="bk-block bk-unsupported" data-testid="unsupported-block">` +
-    `Unsupported block: <code>${escapeHtml(type)}</code></div>`
-  );
+  return `<div class="bk-block bk-unsupported" data-testid="unsupported-block">` + `Unsupported block: <code>${escapeHtml(type)}</code></div>`;
 }

@@ -67,7 +67,12 @@ export function avatarHtml(id: string, name: string): string {
 
 export function initials(name: string): string {
   const words = name.split(/[\s._-]+/).filter(Boolean);
-  return words.slice(0, 2).map((w) => [...w][0]?.toUpperCase() ?? '').join('') || '?';
+  return (
+    words
+      .slice(0, 2)
+      .map((w) => [...w][0]?.toUpperCase() ?? '')
+      .join('') || '?'
+  );
 }
 
 /** "3:04 PM" in the viewer's time zone, like Slack's message times. */

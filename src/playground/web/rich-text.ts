@@ -9,11 +9,16 @@ import { lookupName, type RenderContext } from './mrkdwn.js';
  * not escaped by Slack, so it is HTML-escaped here as is.
  */
 export function richTextToHtml(block: Json, ctx: RenderContext): string {
-  return objects(block, 'elements').map((el) => containerToHtml(el, ctx)).join('');
+  return objects(block, 'elements')
+    .map((el) => containerToHtml(el, ctx))
+    .join('');
 }
 
 function containerToHtml(el: Json, ctx: RenderContext): string {
-  const inline = () => objects(el, 'elements').map((item) => inlineToHtml(item, ctx)).join('');
+  const inline = () =>
+    objects(el, 'elements')
+      .map((item) => inlineToHtml(item, ctx))
+      .join('');
   switch (str(el, 'type')) {
     case 'rich_text_section':
       return `<div class="rt-section">${inline()}</div>`;
@@ -24,7 +29,12 @@ function containerToHtml(el: Json, ctx: RenderContext): string {
     case 'rich_text_list': {
       const tag = str(el, 'style') === 'ordered' ? 'ol' : 'ul';
       const indent = typeof el['indent'] === 'number' ? Math.min(Math.max(el['indent'], 0), 8) : 0;
-      const items = objects(el, 'elements').map((item) => `<li>${objects(item, 'elements').map((i) => inlineToHtml(i, ctx)).join('')}</li>`);
+      const items = objects(el, 'elements').map(
+        (item) =>
+          `<li>${objects(item, 'elements')
+            .map((i) => inlineToHtml(i, ctx))
+            .join('')}</li>`,
+      );
       return `<${tag} class="rt-list" style="margin-left:${indent * 1.5}em">${items.join('')}</${tag}>`;
     }
     default:

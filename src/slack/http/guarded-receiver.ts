@@ -1,6 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HTTPModuleFunctions, HTTPReceiver, isRawBodyError, type App, type BufferedIncomingMessage, type CustomRoute, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import {
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  isRawBodyError,
+  type App,
+  type BufferedIncomingMessage,
+  type CustomRoute,
+  type Receiver,
+  type ReceiverEvent,
+} from '@slack/bolt';
 import { SLACK_APP, SLACK_HTTP } from '../../config.js';
 import { toBoltLogger, type Logger } from '../../logger.js';
 import { InFlight } from './in-flight.js';
@@ -101,7 +110,9 @@ export class GuardedHttpReceiver implements Receiver {
   }
 
   private afterBody(req: BufferedIncomingMessage, res: ServerResponse, path: string | undefined, now: number): void {
-    const refusal = checkSignature(req.headers, req.rawBody, this.options.signingSecret, now) ?? (req.method !== 'POST' || path !== SLACK_APP.eventsPath ? { status: 404, reason: 'no such route' } : undefined);
+    const refusal =
+      checkSignature(req.headers, req.rawBody, this.options.signingSecret, now) ??
+      (req.method !== 'POST' || path !== SLACK_APP.eventsPath ? { status: 404, reason: 'no such route' } : undefined);
     if (refusal) return this.refuse(req, res, refusal);
     const parsed = parseSlackRequest(req);
     if (!parsed.ok) return this.refuse(req, res, { status: 400, reason: parsed.reason });
@@ -128,7 +139,10 @@ export class GuardedHttpReceiver implements Receiver {
   }
 
   private refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
-    this.log.warn({ status: refusal.status, reason: refusal.reason, method: req.method, path: (req.url ?? '').slice(0, 100), ip: req.socket.remoteAddress }, 'request refused');
+    this.log.warn(
+      { status: refusal.status, reason: refusal.reason, method: req.method, path: (req.url ?? '').slice(0, 100), ip: req.socket.remoteAddress },
+      'request refused',
+    );
     if (res.headersSent) return;
     // Closing the connection: the rest of a refused body is never read.
     res.writeHead(refusal.status, { connection: 'close', 'content-length': '0' });

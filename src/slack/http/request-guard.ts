@@ -24,7 +24,7 @@ export function checkDeclaredSize(headers: IncomingHttpHeaders, maxBytes: number
 /**
  * Slack's timestamp must be within `maxSkewSec` of our clock, in either direction. NOTE: Bolt
  * refuses only old requests; one dated in the future could be replayed until that future is
- * five minutes past, so both ways are checked here, before the body is read. 
+ * five minutes past, so both ways are checked here, before the body is read.
  */
 export function checkTimestamp(headers: IncomingHttpHeaders, nowMs: number, maxSkewSec: number): Refusal | undefined {
   const value = header(headers, 'x-slack-request-timestamp');

@@ -35,9 +35,23 @@ const KINDS = {
     type: z.literal('event_callback'),
     event_id: id,
     // Where Bolt looks for the conversation and the user: a string or an object, never null.
-    event: z.looseObject({ type: z.string().min(1).max(100), user: idOrRecord.optional(), channel: idOrRecord.optional(), item: record.optional(), subteam: record.optional() }),
+    event: z.looseObject({
+      type: z.string().min(1).max(100),
+      user: idOrRecord.optional(),
+      channel: idOrRecord.optional(),
+      item: record.optional(),
+      subteam: record.optional(),
+    }),
   }),
-  command: z.looseObject({ ...teamFields, event: absent, command: z.string().regex(/^\/[^\s/]{1,31}$/), user_id: id, channel_id: id, text: z.string().optional(), response_url: httpUrl }),
+  command: z.looseObject({
+    ...teamFields,
+    event: absent,
+    command: z.string().regex(/^\/[^\s/]{1,31}$/),
+    user_id: id,
+    channel_id: id,
+    text: z.string().optional(),
+    response_url: httpUrl,
+  }),
   block_actions: z.looseObject({
     ...teamFields,
     event: absent,
@@ -45,11 +59,26 @@ const KINDS = {
     name: absent,
     type: z.literal('block_actions'),
     user,
-    actions: z.array(z.looseObject({ action_id: id, block_id: z.string().nullish(), type: z.string().nullish() })).min(1).max(25),
+    actions: z
+      .array(z.looseObject({ action_id: id, block_id: z.string().nullish(), type: z.string().nullish() }))
+      .min(1)
+      .max(25),
     channel: record.optional(),
     response_url: httpUrl.optional(),
   }),
-  message_action: z.looseObject({ ...teamFields, event: absent, command: absent, name: absent, actions: absent, type: z.literal('message_action'), callback_id: id, user, channel: z.looseObject({ id }), message: record, response_url: httpUrl }),
+  message_action: z.looseObject({
+    ...teamFields,
+    event: absent,
+    command: absent,
+    name: absent,
+    actions: absent,
+    type: z.literal('message_action'),
+    callback_id: id,
+    user,
+    channel: z.looseObject({ id }),
+    message: record,
+    response_url: httpUrl,
+  }),
   shortcut: z.looseObject({ ...teamFields, event: absent, command: absent, name: absent, actions: absent, type: z.literal('shortcut'), callback_id: id, user }),
   app_rate_limited: z.looseObject({ type: z.literal('app_rate_limited') }),
 } as const;
@@ -73,7 +102,14 @@ export function parseSlackRequest(req: BufferedIncomingMessage): ParsedRequest {
   const kind = kindOf(body);
   if (!kind) return { ok: false, reason: `not a request Paperbot takes (type ${describeType(body)})` };
   const checked = KINDS[kind].safeParse(body);
-  if (!checked.success) return { ok: false, reason: `${kind} not as Slack sends it (${checked.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(body)').join(', ')})` };
+  if (!checked.success)
+    return {
+      ok: false,
+      reason: `${kind} not as Slack sends it (${checked.error.issues
+        .slice(0, 3)
+        .map((i) => i.path.join('.') || '(body)')
+        .join(', ')})`,
+    };
   return { ok: true, kind, body: body as Record<string, unknown> };
 }
 

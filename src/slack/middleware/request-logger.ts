@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import type { PaperbotContext } from '../deps.js';
 import { requestContext } from './request-context.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: any payload at all may arrive; every field read here is checked by `loggable`.
 type Body = Record<string, any>;
 
 /** The fields that identify one request from Slack in the logs: which command, event or action, by whom, where. */

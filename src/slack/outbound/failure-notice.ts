@@ -9,7 +9,10 @@ import { postUnconfirmed } from './post-once-fetch.js';
 
 // Only what routing a notice needs; everything optional, since this runs for any failed request.
 const NoticeBody = z.object({
-  response_url: z.url({ protocol: /^https?$/ }).optional().catch(undefined),
+  response_url: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .catch(undefined),
   user: z.object({ id: z.string() }).optional().catch(undefined),
   container: z.object({ type: z.string() }).optional().catch(undefined),
   event: z.object({ channel: z.string(), user: z.string(), ts: z.string().optional(), thread_ts: z.string().optional() }).optional().catch(undefined),
@@ -57,7 +60,13 @@ const noticeFor = (error: unknown): Message => (cannotPostHere(error) ? CANNOT_P
  * (how to fix it when Slack would not let us post there; to try again otherwise). An expired
  * response_url is only logged: it was the way to reach them. Never throws.
  */
-export async function tellUserItFailed(args: { error: unknown; body: unknown; client: webApi.WebClient; fetch: webApi.FetchFunction; log: Logger }): Promise<void> {
+export async function tellUserItFailed(args: {
+  error: unknown;
+  body: unknown;
+  client: webApi.WebClient;
+  fetch: webApi.FetchFunction;
+  log: Logger;
+}): Promise<void> {
   const { body, client, log } = args;
   const error = firstCause(args.error);
   if (isExpiredResponseUrl(error)) {

@@ -38,7 +38,9 @@ describe('button values are looked up, never trusted', () => {
   it('only an exact paper id counts: an arXiv URL that would resolve to a paper does not', async () => {
     const paper = bot.deps.search.all().find((p) => p.arxivId)!;
     expect(bot.deps.search.get(`https://arxiv.org/abs/${paper.arxivId}`)?.id).toBe(paper.id);
-    await bot.send(blockAction({ actionId: 'paper_share', value: `https://arxiv.org/abs/${paper.arxivId}`, container: EPHEMERAL, responseUrl: bot.fake.responseUrl('url') }));
+    await bot.send(
+      blockAction({ actionId: 'paper_share', value: `https://arxiv.org/abs/${paper.arxivId}`, container: EPHEMERAL, responseUrl: bot.fake.responseUrl('url') }),
+    );
     expect(posted()).toEqual([]);
     expect(bot.fake.responses('url')[0]!.params.text).toContain('expired');
   });

@@ -20,8 +20,14 @@ async function commandResults(query: string) {
 }
 
 // Each click on its own results message, as in Slack: the same button clicked twice is one share.
-function clickShare(card: { id: string; blockId: string | undefined }, responseUrlId: string, container: Parameters<typeof blockAction>[0]['container'] = { type: 'ephemeral', channel: CHANNEL, messageTs: nextTs() }) {
-  return bot.send(blockAction({ actionId: 'paper_share', value: card.id, blockId: card.blockId, container, responseUrl: bot.fake.responseUrl(responseUrlId), user: SHARER }));
+function clickShare(
+  card: { id: string; blockId: string | undefined },
+  responseUrlId: string,
+  container: Parameters<typeof blockAction>[0]['container'] = { type: 'ephemeral', channel: CHANNEL, messageTs: nextTs() },
+) {
+  return bot.send(
+    blockAction({ actionId: 'paper_share', value: card.id, blockId: card.blockId, container, responseUrl: bot.fake.responseUrl(responseUrlId), user: SHARER }),
+  );
 }
 
 describe('Share from /paper results', () => {
@@ -70,7 +76,13 @@ describe('Share from /paper results', () => {
 
   it('posts only corpus text: a forged button label or message text in the payload changes nothing', async () => {
     const target = bot.deps.search.all()[5]!;
-    const body = blockAction({ actionId: 'paper_share', value: target.id, container: { type: 'ephemeral', channel: CHANNEL }, responseUrl: bot.fake.responseUrl('forged'), user: SHARER });
+    const body = blockAction({
+      actionId: 'paper_share',
+      value: target.id,
+      container: { type: 'ephemeral', channel: CHANNEL },
+      responseUrl: bot.fake.responseUrl('forged'),
+      user: SHARER,
+    });
     const forged = new URLSearchParams(body.body);
     const payload = JSON.parse(forged.get('payload')!);
     payload.actions[0].text.text = '<!channel> click here';
@@ -85,7 +97,15 @@ describe('Share from /paper results', () => {
   });
 
   it('refuses an unknown paper id without posting', async () => {
-    await bot.send(blockAction({ actionId: 'paper_share', value: '<!channel>', container: { type: 'ephemeral', channel: CHANNEL }, responseUrl: bot.fake.responseUrl('unknown'), user: SHARER }));
+    await bot.send(
+      blockAction({
+        actionId: 'paper_share',
+        value: '<!channel>',
+        container: { type: 'ephemeral', channel: CHANNEL },
+        responseUrl: bot.fake.responseUrl('unknown'),
+        user: SHARER,
+      }),
+    );
     expect(bot.fake.api('chat.postMessage')).toEqual([]);
     const [note] = bot.fake.responses('unknown');
     expect(note!.params).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -134,7 +154,16 @@ describe('Share clicked twice (a double-click, or Slack delivering the click aga
     await clickShare(a!, 't2', thread);
     expect(bot.fake.api('chat.postMessage')).toHaveLength(2);
     await clickShare(b!, 't3', thread);
-    await bot.send(blockAction({ actionId: 'paper_share', value: a!.id, blockId: a!.blockId, container: thread, responseUrl: bot.fake.responseUrl('t4'), user: 'U0SOMEONE' }));
+    await bot.send(
+      blockAction({
+        actionId: 'paper_share',
+        value: a!.id,
+        blockId: a!.blockId,
+        container: thread,
+        responseUrl: bot.fake.responseUrl('t4'),
+        user: 'U0SOMEONE',
+      }),
+    );
     await clickShare(a!, 't5', { ...thread, ts: nextTs() });
     expect(bot.fake.api('chat.postMessage')).toHaveLength(8);
   });

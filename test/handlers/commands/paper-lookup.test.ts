@@ -36,7 +36,8 @@ afterEach(() => {
   expect(offline.fake.drain()).toEqual([]);
 });
 
-const paper = (bot: Paperbot, text: string, responseUrlId: string) => bot.send(slashCommand({ text, responseUrl: bot.fake.responseUrl(responseUrlId), channel: CHANNEL }));
+const paper = (bot: Paperbot, text: string, responseUrlId: string) =>
+  bot.send(slashCommand({ text, responseUrl: bot.fake.responseUrl(responseUrlId), channel: CHANNEL }));
 
 describe('/paper <id> for a paper not stored yet', () => {
   it('acks that it is looking, then replaces that note with the card; the paper is now stored and searchable', async () => {
@@ -87,7 +88,9 @@ describe('/paper <id> for a paper not stored yet', () => {
 
   it('answers a mention naming such a paper once, in its thread, with the card', async () => {
     const id = '2609.20822';
-    const fresh = await startPaperbot({ env: { PAPERBOT_SOURCES: 'arxiv:cs.AI', HF_API_URL: arxiv.origin, ARXIV_API_URL: `${arxiv.origin}/api/query`, ARXIV_MIN_INTERVAL_MS: '10' } });
+    const fresh = await startPaperbot({
+      env: { PAPERBOT_SOURCES: 'arxiv:cs.AI', HF_API_URL: arxiv.origin, ARXIV_API_URL: `${arxiv.origin}/api/query`, ARXIV_MIN_INTERVAL_MS: '10' },
+    });
     try {
       await fresh.send(appMention({ words: id, channel: CHANNEL, ts: '1700000000.000100' }));
       const posts = fresh.fake.api('chat.postMessage');

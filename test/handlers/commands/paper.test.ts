@@ -52,7 +52,14 @@ describe('/paper <query>', () => {
     const more = buttonsIn(res.json).find((b) => b.action_id === 'results_more');
     expect(more).toBeDefined();
 
-    await bot.send(blockAction({ actionId: more!.action_id, value: more!.value, container: { type: 'ephemeral', channel: CHANNEL }, responseUrl: bot.fake.responseUrl('more') }));
+    await bot.send(
+      blockAction({
+        actionId: more!.action_id,
+        value: more!.value,
+        container: { type: 'ephemeral', channel: CHANNEL },
+        responseUrl: bot.fake.responseUrl('more'),
+      }),
+    );
     const [update] = bot.fake.responses('more');
     expect(update!.params.replace_original).toBe(true);
     const expected = search().search(query, { limit: RESULTS.commandPageSize, offset: RESULTS.commandPageSize });
@@ -75,7 +82,14 @@ describe('/paper <query>', () => {
   it('an example button from the help replaces it with that search', async () => {
     const res = await paper('help');
     const example = buttonsIn(res.json).find((b) => b.action_id.startsWith('results_suggestion'))!;
-    await bot.send(blockAction({ actionId: example.action_id, value: example.value, container: { type: 'ephemeral', channel: CHANNEL }, responseUrl: bot.fake.responseUrl('ex') }));
+    await bot.send(
+      blockAction({
+        actionId: example.action_id,
+        value: example.value,
+        container: { type: 'ephemeral', channel: CHANNEL },
+        responseUrl: bot.fake.responseUrl('ex'),
+      }),
+    );
     const [update] = bot.fake.responses('ex');
     expect(update!.params.replace_original).toBe(true);
     const expected = search().search(RESULTS.exampleQueries[0], { limit: RESULTS.commandPageSize });
@@ -89,7 +103,9 @@ describe('/paper <query>', () => {
   });
 
   it('/paper <arXiv id> and /paper <arXiv URL> show that paper', async () => {
-    const target = search().all().find((p) => p.arxivId && p.arxivId !== search().all()[0]!.arxivId)!;
+    const target = search()
+      .all()
+      .find((p) => p.arxivId && p.arxivId !== search().all()[0]!.arxivId)!;
     for (const ref of [target.arxivId!, `https://arxiv.org/abs/${target.arxivId}v2`, `<https://arxiv.org/abs/${target.arxivId}>`]) {
       const res = await paper(ref);
       expect(cardsIn(res.json).map((c) => c.id)).toEqual([target.id]);
@@ -100,11 +116,19 @@ describe('/paper <query>', () => {
     const target = search().all()[3]!;
     const res = await paper(`similar ${target.id}`);
     expect(textOf(res.json)).toContain('Papers like');
-    expect(cardsIn(res.json).map((c) => c.id)).toEqual(search().similar(target.id, RESULTS.commandPageSize).map((h) => h.paper.id));
+    expect(cardsIn(res.json).map((c) => c.id)).toEqual(
+      search()
+        .similar(target.id, RESULTS.commandPageSize)
+        .map((h) => h.paper.id),
+    );
 
     const top = search().search('speech recognition', { limit: 1 }).hits[0]!.paper;
     const byWords = await paper('similar speech recognition');
-    expect(cardsIn(byWords.json).map((c) => c.id)).toEqual(search().similar(top.id, RESULTS.commandPageSize).map((h) => h.paper.id));
+    expect(cardsIn(byWords.json).map((c) => c.id)).toEqual(
+      search()
+        .similar(top.id, RESULTS.commandPageSize)
+        .map((h) => h.paper.id),
+    );
   });
 
   it('says when nothing matches, echoing the query safely', async () => {
@@ -127,6 +151,7 @@ describe('/paper when PaperSearch has a suggestion or fails', () => {
         similar: (id, limit) => real.similar(id, limit),
         get: (ref) => real.get(ref),
         all: () => real.all(),
+        upsert: (papers) => real.upsert(papers),
         search: (query, options) => {
           if (query === 'explode') throw new Error('index corrupted');
           const response = real.search(query, options);
@@ -144,7 +169,14 @@ describe('/paper when PaperSearch has a suggestion or fails', () => {
     const button = buttonsIn(res.json).find((b) => b.action_id === 'results_suggestion')!;
     expect(button.text.text).toContain('diffusion');
 
-    await suggesting.send(blockAction({ actionId: button.action_id, value: button.value, container: { type: 'ephemeral', channel: CHANNEL }, responseUrl: suggesting.fake.responseUrl('dym') }));
+    await suggesting.send(
+      blockAction({
+        actionId: button.action_id,
+        value: button.value,
+        container: { type: 'ephemeral', channel: CHANNEL },
+        responseUrl: suggesting.fake.responseUrl('dym'),
+      }),
+    );
     const [update] = suggesting.fake.responses('dym');
     expect(update!.params.replace_original).toBe(true);
     const expected = suggesting.deps.search.search('diffusion', { limit: RESULTS.commandPageSize });

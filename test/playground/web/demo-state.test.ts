@@ -32,7 +32,13 @@ describe('demo-state.json', () => {
   it('draws every channel, thread and the Home tab without unsupported blocks', () => {
     const html = [
       ...demo.workspace.channels.map((c) => channelHtml(demo, c.id)),
-      ...demo.messages.filter(isReply).map((r) => threadHtml(demo, demo.workspace.channels.find((c) => c.id === r.channel), r.threadTs!)),
+      ...demo.messages.filter(isReply).map((r) =>
+        threadHtml(
+          demo,
+          demo.workspace.channels.find((c) => c.id === r.channel),
+          r.threadTs!,
+        ),
+      ),
       homeHtml(demo),
     ].join('');
     expect(tagsWith(html, 'data-testid', 'unsupported-block')).toEqual([]);

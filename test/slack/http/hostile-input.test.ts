@@ -14,7 +14,10 @@ afterAll(() => bot.close());
 afterEach(() => expect(bot.fake.drain()).toEqual([]));
 
 const CHANNEL = 'C2147483705';
-const form = (fields: Record<string, string>): SlackBody => ({ body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded' });
+const form = (fields: Record<string, string>): SlackBody => ({
+  body: new URLSearchParams(fields).toString(),
+  contentType: 'application/x-www-form-urlencoded',
+});
 const json = (text: string): SlackBody => ({ body: text, contentType: 'application/json' });
 const payload = (value: unknown) => form({ payload: typeof value === 'string' ? value : JSON.stringify(value) });
 const serverErrors = () => bot.logs.filter((l) => l.level >= 50);
@@ -36,7 +39,10 @@ describe('malformed bodies: a 4xx, never a 5xx or a hang', () => {
     ['actions that are empty', () => payload({ type: 'block_actions', user: { id: 'U1' }, actions: [] })],
     ['an action with no user', () => payload({ type: 'block_actions', actions: [{ action_id: 'paper_share', value: 'x' }] })],
     ['a user id that is a number', () => payload({ type: 'block_actions', user: { id: 42 }, actions: [{ action_id: 'paper_share' }] })],
-    ['authorizations that are not a list', () => json(JSON.stringify({ type: 'event_callback', event_id: 'Ev1', event: { type: 'app_mention' }, authorizations: 'x' }))],
+    [
+      'authorizations that are not a list',
+      () => json(JSON.stringify({ type: 'event_callback', event_id: 'Ev1', event: { type: 'app_mention' }, authorizations: 'x' })),
+    ],
     ['a command with no user', () => form({ command: '/paper', text: 'x', channel_id: 'C1' })],
     ['a command given twice', () => ({ body: 'command=%2Fpaper&command=%2Fpaper&user_id=U1&channel_id=C1', contentType: 'application/x-www-form-urlencoded' })],
     ['a view submission (we have no modals)', () => payload({ type: 'view_submission', user: { id: 'U1' }, view: { callback_id: 'x' } })],
@@ -70,7 +76,10 @@ describe('payloads with the right envelope and the wrong insides: a polite reply
     body.event.text = 42;
     expect((await bot.send(json(JSON.stringify(body)))).status).toBe(200);
     expect(bot.fake.calls).toEqual([]);
-    expect(bot.logs.find((l) => l.msg === 'mention: payload not as expected')).toMatchObject({ level: 40, problems: ['text: Invalid input: expected string, received number'] });
+    expect(bot.logs.find((l) => l.msg === 'mention: payload not as expected')).toMatchObject({
+      level: 40,
+      problems: ['text: Invalid input: expected string, received number'],
+    });
   });
 
   it('an unknown command gets a pointer to /paper', async () => {
@@ -80,7 +89,9 @@ describe('payloads with the right envelope and the wrong insides: a polite reply
   });
 
   it('an unknown action id is acked at once and the clicker told it expired; nothing is posted', async () => {
-    const res = await bot.send(blockAction({ actionId: 'old_button_v0', value: 'x', container: { type: 'ephemeral', channel: CHANNEL }, responseUrl: bot.fake.responseUrl('old') }));
+    const res = await bot.send(
+      blockAction({ actionId: 'old_button_v0', value: 'x', container: { type: 'ephemeral', channel: CHANNEL }, responseUrl: bot.fake.responseUrl('old') }),
+    );
     expect(res.status).toBe(200);
     expect(bot.fake.api('chat.postMessage')).toEqual([]);
     expect(bot.fake.responses('old')[0]!.params.text).toContain('expired');
@@ -115,7 +126,14 @@ function* mutations(value: unknown, path: string[] = []): Generator<[string, (ro
       if (v === undefined) delete parent[path.at(-1)!];
       else parent[path.at(-1)!] = v;
     };
-    for (const [name, wrong] of [['dropped', undefined], ['null', null], ['number', 7], ['list', []], ['object', {}], ['long', 'x'.repeat(300)]] as const) {
+    for (const [name, wrong] of [
+      ['dropped', undefined],
+      ['null', null],
+      ['number', 7],
+      ['list', []],
+      ['object', {}],
+      ['long', 'x'.repeat(300)],
+    ] as const) {
       yield [`${at}: ${name}`, set(wrong)];
     }
     return;
@@ -127,7 +145,16 @@ describe('every field of every payload broken in every way', () => {
   const bodies: [string, () => SlackBody][] = [
     ['mention', () => appMention({ words: 'diffusion', channel: CHANNEL })],
     ['direct message', () => directMessage({ text: 'diffusion' })],
-    ['button', () => blockAction({ actionId: 'paper_abstract', value: bot.deps.search.all()[0]!.id, container: { type: 'thread', channel: CHANNEL, ts: '1700000000.000001' }, responseUrl: bot.fake.responseUrl() })],
+    [
+      'button',
+      () =>
+        blockAction({
+          actionId: 'paper_abstract',
+          value: bot.deps.search.all()[0]!.id,
+          container: { type: 'thread', channel: CHANNEL, ts: '1700000000.000001' },
+          responseUrl: bot.fake.responseUrl(),
+        }),
+    ],
     ['message shortcut', () => messageShortcut({ text: 'diffusion', responseUrl: bot.fake.responseUrl() })],
   ];
   for (const [what, build] of bodies) {

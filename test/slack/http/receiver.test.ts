@@ -19,7 +19,7 @@ describe('the HTTP receiver', () => {
   });
 
   it('rejects a bad signature with 401 and runs nothing', async () => {
-    const res = await bot.send(slashCommand({ text: 'diffusion', responseUrl: bot.fake.responseUrl() }), { signature: 'v0=' + '0'.repeat(64) });
+    const res = await bot.send(slashCommand({ text: 'diffusion', responseUrl: bot.fake.responseUrl() }), { signature: `v0=${'0'.repeat(64)}` });
     expect(res.status).toBe(401);
     expect(res.text).toBe('');
     expect(bot.fake.calls).toEqual([]);

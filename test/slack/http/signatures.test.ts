@@ -22,7 +22,13 @@ describe('signatures: every route but /healthz needs one', () => {
   it('unsigned requests are refused with 401, whatever the route or method, and run nothing', async () => {
     const before = answered();
     const { body, contentType } = command();
-    for (const [method, path] of [['POST', '/slack/events'], ['GET', '/slack/events'], ['POST', '/healthz'], ['POST', '/slack/install'], ['GET', '/anything']] as const) {
+    for (const [method, path] of [
+      ['POST', '/slack/events'],
+      ['GET', '/slack/events'],
+      ['POST', '/healthz'],
+      ['POST', '/slack/install'],
+      ['GET', '/anything'],
+    ] as const) {
       const res = await fetch(`${bot.url}${path}`, { method, headers: { 'content-type': contentType }, body: method === 'POST' ? body : undefined });
       expect([method, path, res.status]).toEqual([method, path, 401]);
     }

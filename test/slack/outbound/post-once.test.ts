@@ -26,7 +26,11 @@ describe('postOnceFetch (Web API posts)', () => {
     await expect(postOnceFetch({ apiUrl: API, log, fetch: inner.fetch })(`${API}chat.postMessage`, {})).rejects.toThrow('fetch failed');
   });
 
-  for (const [what, failure] of [['a reset', socketError('ECONNRESET')], ['a timeout', new DOMException('timed out', 'TimeoutError')], ['a 503', 503]] as const) {
+  for (const [what, failure] of [
+    ['a reset', socketError('ECONNRESET')],
+    ['a timeout', new DOMException('timed out', 'TimeoutError')],
+    ['a 503', 503],
+  ] as const) {
     it(`${what} is answered as a final ok:false, so the client does not post again`, async () => {
       const inner = scripted(failure);
       const response = await postOnceFetch({ apiUrl: API, log, fetch: inner.fetch })(`${API}chat.postMessage`, {});

@@ -28,7 +28,13 @@ describe('the retry policy for posting to Slack', () => {
   it('is what the app’s Web API client gets when nothing overrides it', () => {
     const config = readConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5', PORT: '0' }) as HttpConfig;
     const deps = corpusDeps();
-    const app = createApp({ config, deps, logger: createLogger({ level: 'silent' }), identity: { botId: BOT.botId, botUserId: BOT.userId }, listeners: registerListeners });
+    const app = createApp({
+      config,
+      deps,
+      logger: createLogger({ level: 'silent' }),
+      identity: { botId: BOT.botId, botUserId: BOT.userId },
+      listeners: registerListeners,
+    });
     // NOTE: private fields of WebClient, read to check the wiring; the behaviour is tested in slack-faults.test.ts.
     const client = app.client as unknown as { retryConfig: unknown; timeout: number; rejectRateLimitedCalls: boolean };
     expect(client.retryConfig).toEqual(policy);

@@ -125,7 +125,15 @@ describe('ok:false from Slack when sharing', () => {
       const results = (await bot.send(slashCommand({ text: 'diffusion', responseUrl: bot.fake.responseUrl(), channel: 'C0PRIVATE' }))).json;
       const card = cardsIn(results)[0]!;
       bot.fake.failNext('chat.postMessage', error);
-      await bot.send(blockAction({ actionId: 'paper_share', value: card.id, blockId: card.blockId, container: { type: 'ephemeral', channel: 'C0PRIVATE' }, responseUrl: bot.fake.responseUrl(error) }));
+      await bot.send(
+        blockAction({
+          actionId: 'paper_share',
+          value: card.id,
+          blockId: card.blockId,
+          container: { type: 'ephemeral', channel: 'C0PRIVATE' },
+          responseUrl: bot.fake.responseUrl(error),
+        }),
+      );
       expect(bot.fake.api('chat.postMessage')).toHaveLength(1);
       const [note] = bot.fake.deliveredResponses(error);
       expect(note!.params.response_type).toBe('ephemeral');
