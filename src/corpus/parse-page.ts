@@ -19,6 +19,8 @@ const CHROME = [/^new$/i, /^get trending papers in your email inbox!?$/i, /^subs
 const DATE_LINE = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(, \d{4})?$/i;
 
 const MAX_TITLE_CHARS = 300;
+/** How much of a title an error message quotes. */
+const QUOTED_TITLE_CHARS = 80;
 
 /**
  * Splits a copied papers page into titles and abstracts. Tolerates CRLF, trailing spaces and
@@ -43,11 +45,19 @@ export function parsePapersPage(content: string, file: string): PageEntry[] {
       throw new IngestError(file, title.line, `title is longer than ${MAX_TITLE_CHARS} characters`);
     }
     if (!abstract || !looksLikeAbstract(abstract)) {
-      throw new IngestError(file, title.line, `title "${title.text.slice(0, 80)}" has no abstract`);
+      throw new IngestError(file, title.line, `title "${excerpt(title.text, QUOTED_TITLE_CHARS)}" has no abstract`);
     }
     entries.push({ title: title.text, abstract: abstract.text, line: title.line });
   }
   return entries;
+}
+
+/** The text whole when it fits in `maxChars`, else cut at a word with `…` so that it reads as cut. */
+function excerpt(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const head = text.slice(0, maxChars - 1);
+  const wordEnd = /\s/.test(text.charAt(head.length)) ? head.length : head.lastIndexOf(' ');
+  return `${(wordEnd > 0 ? head.slice(0, wordEnd) : head).replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
 function splitParagraphs(content: string): Paragraph[] {

@@ -58,6 +58,17 @@ describe('parsePapersPage on broken input', () => {
     expect(error.message).toMatch(/page\.txt:1: .*First Paper Title.*no abstract/);
   });
 
+  it('quotes a long title cut at a word, with an ellipsis to show it is cut', () => {
+    const [title, , ...rest] = pageText().split('\n\n').slice(5);
+    const error = parseError([title, ...rest].join('\n\n'));
+    expect(title).toBe('Any-Size-Diffusion: Toward Efficient Text-Driven Synthesis for Any-Size HD Images');
+    expect(error.message).toBe('page.txt:1: title "Any-Size-Diffusion: Toward Efficient Text-Driven Synthesis for Any-Size HD…" has no abstract');
+  });
+
+  it('quotes a short title whole', () => {
+    expect(parseError(TWO_PAPERS.replace(`${ABSTRACT}\n\n`, '')).message).toBe('page.txt:1: title "First Paper Title" has no abstract');
+  });
+
   it('names the line of a trailing title with no abstract', () => {
     const error = parseError(`${TWO_PAPERS}\nA Third Title\n`);
     expect(error.line).toBe(9);
