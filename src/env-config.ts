@@ -12,7 +12,7 @@ import { parseDatabaseUrl } from './store/database-url.js';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
-/** An empty `KEY=` line in .env means "not set", as people expect. */
+/** A blank value (`KEY=` or spaces) means "not set", as people expect; see {@link combineSettings} for where it may come from. */
 const unsetIfBlank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfBlank, schema.optional());
 
@@ -65,6 +65,54 @@ const envSchema = z.object({
 
 /** Every environment variable Paperbot reads (`.env.example` lists them all). */
 export const ENV_VARS = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
+export type EnvVar = (typeof ENV_VARS)[number];
+
+/** The Slack credentials: which of them are set decides the mode (Socket Mode, HTTP, or the playground). */
+export const SLACK_CREDENTIALS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const satisfies readonly EnvVar[];
+
+/** The environment and `.env` combined: what each setting is, and where blank ones were. */
+export interface CombinedSettings {
+  /** Every setting with a value; a blank one is left out (unset). */
+  values: Partial<Record<EnvVar, string>>;
+  /** The settings whose value came from `.env`. */
+  fromFile: EnvVar[];
+  /** Of those, the ones set but blank in the environment. */
+  fromFileOverBlank: EnvVar[];
+  /** Slack credentials blank in the environment with no value in `.env` either: each one is an error. */
+  blankCredentials: EnvVar[];
+}
+
+const given = (value: string | undefined): string | undefined => (value !== undefined && value.trim() !== '' ? value : undefined);
+
+/**
+ * Combines the environment with the settings file (`.env`). NOTE: the rules, precisely:
+ * - A value in the environment wins over `.env`.
+ * - A blank value (empty or spaces) is not a value, wherever it is: a blank variable in the
+ *   environment never hides `.env`, and a blank line in `.env` (`.env.example` copied as it is)
+ *   means the setting's default.
+ * - Except a Slack credential (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET) that is
+ *   set but blank in the environment and has no value in `.env` either: an error naming it.
+ *   That is what a pass-through that found nothing produces (docker-compose `${VAR}`, systemd
+ *   `Environment=VAR=`, a CI secret that is not set); taken as unset, it would silently switch
+ *   mode, or start the playground on a server. Nobody writes `VAR=` into an environment to mean
+ *   "unset": they leave it out. Blank non-Slack settings have safe defaults and stay unset.
+ */
+export function combineSettings(env: NodeJS.ProcessEnv, envFile: NodeJS.Dict<string> = {}): CombinedSettings {
+  const values: Partial<Record<EnvVar, string>> = {};
+  const fromFile: EnvVar[] = [];
+  for (const name of ENV_VARS) {
+    const value = given(env[name]) ?? given(envFile[name]);
+    if (value === undefined) continue;
+    values[name] = value;
+    if (given(env[name]) === undefined) fromFile.push(name);
+  }
+  return {
+    values,
+    fromFile,
+    fromFileOverBlank: fromFile.filter((name) => env[name] !== undefined),
+    blankCredentials: SLACK_CREDENTIALS.filter((name) => env[name] !== undefined && values[name] === undefined),
+  };
+}
 
 export interface BaseConfig {
   port: number;
@@ -108,7 +156,7 @@ export type SlackConfig = SocketConfig | HttpConfig;
 /** Settings that are missing or wrong; `message` says what to fix. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Paperbot's settings are incomplete or invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` + 'See .env.example and docs/slack-setup.md.');
+    super(`Paperbot's settings are incomplete or invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example and docs/slack-setup.md.`);
     this.name = 'ConfigError';
   }
 }
@@ -142,26 +190,34 @@ export function sourcesFor(config: BaseConfig & { mode?: Config['mode'] }): Sour
  * The settings every entry point shares (data, logging, port), without the Slack ones: what the
  * `paperbot` command line reads, so a half-configured Slack app never stops a search or an ingest.
  */
-export function readBaseConfig(env: NodeJS.ProcessEnv = process.env): BaseConfig {
-  const parsed = baseSchema.safeParse(env);
+export function readBaseConfig(env: NodeJS.ProcessEnv = process.env, envFile: NodeJS.Dict<string> = {}): BaseConfig {
+  const parsed = baseSchema.safeParse(combineSettings(env, envFile).values);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   return baseOf(parsed.data);
 }
 
 /**
- * Reads Paperbot's settings from the environment: defaults, coercion and validation in one place.
- * With `SLACK_APP_TOKEN` it runs in Socket Mode; with a bot token and signing secret it serves
- * HTTP; with no Slack settings at all it runs locally. Anything in between throws a
- * {@link ConfigError} naming every problem.
+ * Reads Paperbot's settings from the environment and the settings file (`.env`, as read by
+ * load-env-file.ts; {@link combineSettings} says which wins): defaults, coercion and validation in
+ * one place. With `SLACK_APP_TOKEN` it runs in Socket Mode; with a bot token and signing secret it
+ * serves HTTP; with no Slack settings anywhere it runs locally. Anything in between, or a Slack
+ * setting set but blank in the environment, throws a {@link ConfigError} naming every problem.
  *
  * @example
  * const config = readConfig({ SLACK_BOT_TOKEN: 'xoxb-…', SLACK_APP_TOKEN: 'xapp-…' });
  * config.mode; // 'socket'
+ * readConfig({ SLACK_BOT_TOKEN: '' }, { SLACK_BOT_TOKEN: 'xoxb-…', SLACK_APP_TOKEN: 'xapp-…' }).mode; // 'socket': a blank never hides .env
  */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+export function readConfig(env: NodeJS.ProcessEnv = process.env, envFile: NodeJS.Dict<string> = {}): Config {
+  const { values, blankCredentials } = combineSettings(env, envFile);
+  const parsed = envSchema.safeParse(values);
+  const blank = blankCredentials.map(
+    (name) =>
+      `${name} is set but empty in the environment, and .env has no value for it: give it a value, or remove it from the environment ` +
+      `(look for an empty systemd Environment=${name}= line, a docker-compose \${${name}} or a CI secret that is not set).`,
+  );
+  if (!parsed.success || blank.length) {
+    throw new ConfigError([...blank, ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`))]);
   }
   const e = parsed.data;
   const base = baseOf(e);

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { registerListeners } from '../handlers/index.js';
 import { SLACK_APP } from './config.js';
-import { readConfig, type Config } from './env-config.js';
-import { createLogger, toBoltLogger } from './logger.js';
-import { PROJECT_ROOT } from './paths.js';
+import { combineSettings, readConfig, type Config } from './env-config.js';
+import { type EnvFile, readEnvFile } from './load-env-file.js';
+import { createLogger, type Logger, toBoltLogger } from './logger.js';
 import { runPlayground } from './playground/run.js';
 import type { Playground } from './playground/start.js';
 import { installProcessGuards } from './process/process-guard.js';
@@ -13,10 +11,17 @@ import { startLibrary, type RunningLibrary } from './start-library.js';
 import { fetchBotIdentity } from './slack/bot-identity.js';
 import { type BotIdentity, createApp } from './slack/create-app.js';
 
-/** Settings from `.env` when there is one; variables already set in the environment win. */
-function loadDotEnv(): void {
-  const path = join(PROJECT_ROOT, '.env');
-  if (existsSync(path) && typeof process.loadEnvFile === 'function') process.loadEnvFile(path);
+/** Says where the settings came from (names only, never values), so an ignored `.env` shows. */
+function logSettingsSources(envFile: EnvFile, logger: Logger): void {
+  if (!envFile.values) {
+    logger.info({ envFile: envFile.path }, 'no .env file: settings from the environment only');
+    return;
+  }
+  const { fromFile, fromFileOverBlank } = combineSettings(process.env, envFile.values);
+  logger.info({ envFile: envFile.path, fromFile }, 'settings read from the environment and .env (the environment wins)');
+  if (fromFileOverBlank.length) {
+    logger.warn({ envFile: envFile.path, variables: fromFileOverBlank }, `blank in the environment, so taken from .env: ${fromFileOverBlank.join(', ')}`);
+  }
 }
 
 /** Prints what is wrong (no stack: these are the operator's to fix) and exits 1. */
@@ -26,15 +31,17 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  loadDotEnv();
+  let envFile: EnvFile;
   let config: Config;
   try {
-    config = readConfig();
+    envFile = readEnvFile();
+    config = readConfig(process.env, envFile.values);
   } catch (error) {
     fail((error as Error).message);
   }
   const logger = createLogger({ level: config.logLevel });
   installProcessGuards(logger);
+  logSettingsSources(envFile, logger);
 
   let running: RunningLibrary;
   try {
@@ -45,7 +52,13 @@ async function main(): Promise<void> {
   const { deps } = running;
 
   if (config.mode === 'local') {
-    // No Slack settings: the same app, behind a stand-in for Slack, in the browser.
+    // No Slack settings anywhere: the same app, behind a stand-in for Slack, in the browser.
+    // NOTE: loud on purpose: on a server this is a mistake (a blank Slack variable is an error, see env-config.ts).
+    logger.warn(
+      { envFile: envFile.path },
+      `No Slack settings in the environment or in ${envFile.path}${envFile.values ? '' : ' (no such file)'}: ` +
+        'starting the local playground, NOT connecting to Slack. To connect, set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (docs/slack-setup.md).',
+    );
     let playground: Playground;
     try {
       playground = await runPlayground({ deps, logger, config, listeners: registerListeners });

@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR } from '../src/config.js';
-import { ConfigError, ENV_VARS, readConfig, sourcesFor } from '../src/env-config.js';
+import { ConfigError, combineSettings, ENV_VARS, readBaseConfig, readConfig, sourcesFor } from '../src/env-config.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 
 const BOT = 'xoxb-1-2-abc';
 const APP = 'xapp-1-A1-abc';
 const SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 
-function problems(env: NodeJS.ProcessEnv): string[] {
+function problems(env: NodeJS.ProcessEnv, envFile: NodeJS.Dict<string> = {}): string[] {
   try {
-    readConfig(env);
+    readConfig(env, envFile);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return (error as ConfigError).problems;
@@ -34,8 +35,9 @@ describe('readConfig', () => {
     expect(readConfig({})).toEqual({ mode: 'local', port: 3000, logLevel: 'info', dataDir: DEFAULT_DATA_DIR, slackApiUrl: undefined, ...LIBRARY_DEFAULTS });
   });
 
-  it('treats empty lines copied from .env.example as unset', () => {
-    expect(readConfig({ SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: ' ', SLACK_SIGNING_SECRET: '', PORT: '', LOG_LEVEL: '', SLACK_API_URL: '' }).mode).toBe('local');
+  it('treats empty lines in .env (as .env.example is copied) as unset', () => {
+    const envFile = { SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: ' ', SLACK_SIGNING_SECRET: '', PORT: '', LOG_LEVEL: '', SLACK_API_URL: '' };
+    expect(readConfig({}, envFile)).toMatchObject({ mode: 'local', port: 3000, logLevel: 'info', slackApiUrl: undefined });
   });
 
   it('with an app token runs Socket Mode', () => {
@@ -120,6 +122,52 @@ describe('readConfig', () => {
   });
 });
 
+describe('the environment and .env together', () => {
+  it('takes the environment first, .env for what the environment does not set', () => {
+    const config = readConfig(
+      { SLACK_BOT_TOKEN: BOT, PORT: '8080' },
+      { SLACK_BOT_TOKEN: 'xoxb-from-file', SLACK_APP_TOKEN: APP, PORT: '9090', LOG_LEVEL: 'debug' },
+    );
+    expect(config).toMatchObject({ mode: 'socket', botToken: BOT, appToken: APP, port: 8080, logLevel: 'debug' });
+    expect(combineSettings({ SLACK_BOT_TOKEN: BOT }, { SLACK_BOT_TOKEN: 'xoxb-from-file', SLACK_APP_TOKEN: APP })).toMatchObject({
+      fromFile: ['SLACK_APP_TOKEN'],
+      fromFileOverBlank: [],
+      blankCredentials: [],
+    });
+  });
+
+  it('never lets a blank environment variable hide a value in .env', () => {
+    // What docker-compose `${VAR}`, systemd `Environment=VAR=` and unset CI secrets produce.
+    const env = { SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: ' ', PORT: '', LOG_LEVEL: '' };
+    const envFile = { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, PORT: '8080', LOG_LEVEL: 'warn' };
+    expect(readConfig(env, envFile)).toMatchObject({ mode: 'socket', botToken: BOT, appToken: APP, port: 8080, logLevel: 'warn' });
+    expect(combineSettings(env, envFile).fromFileOverBlank).toEqual(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'PORT', 'LOG_LEVEL']);
+  });
+
+  it('names each Slack setting that is set but blank in the environment with no value in .env, rather than starting the playground', () => {
+    const found = problems({ SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' }, { SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' });
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^SLACK_BOT_TOKEN is set but empty in the environment, and \.env has no value for it: give it a value, or remove it/);
+    expect(found[1]).toMatch(/^SLACK_APP_TOKEN is set but empty/);
+    // Even when the others make a complete HTTP-mode configuration: a blank never picks the mode.
+    expect(problems({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_APP_TOKEN: '' })).toEqual([
+      expect.stringMatching(/^SLACK_APP_TOKEN is set but empty/),
+    ]);
+    // Named together with every other problem.
+    expect(problems({ SLACK_SIGNING_SECRET: ' ', PORT: 'eighty' }).map((p) => p.split(' ')[0])).toEqual(['SLACK_SIGNING_SECRET', 'PORT']);
+  });
+
+  it('treats blank non-Slack variables in the environment as unset: they have safe defaults', () => {
+    expect(readConfig({ PORT: '', LOG_LEVEL: ' ', DATABASE_URL: '', PAPERBOT_SOURCES: '', SLACK_API_URL: '' })).toMatchObject({
+      mode: 'local',
+      port: 3000,
+      logLevel: 'info',
+      ...LIBRARY_DEFAULTS,
+    });
+    expect(readBaseConfig({ PORT: '', DATABASE_URL: '' }, { DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).databaseUrl).toBe('sqlite:/tmp/x.sqlite');
+  });
+});
+
 describe('.env.example', () => {
   it('lists every setting readConfig reads, and nothing else', () => {
     const text = readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8');
@@ -127,9 +175,15 @@ describe('.env.example', () => {
     expect(listed.sort()).toEqual([...ENV_VARS].sort());
   });
 
-  it('as copied, runs locally', () => {
-    const text = readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8');
-    const env = Object.fromEntries([...text.matchAll(/^([A-Z_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
-    expect(readConfig(env).mode).toBe('local');
+  it('copied to .env as it is, runs locally', () => {
+    const envFile = parseEnv(readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8'));
+    expect(readConfig({}, envFile).mode).toBe('local');
+  });
+
+  it('copied to .env with the two tokens filled in, runs Socket Mode even when the environment has them blank', () => {
+    const text = readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8')
+      .replace(/^SLACK_BOT_TOKEN=$/m, `SLACK_BOT_TOKEN=${BOT}`)
+      .replace(/^SLACK_APP_TOKEN=$/m, `SLACK_APP_TOKEN=${APP}`);
+    expect(readConfig({ SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '' }, parseEnv(text))).toMatchObject({ mode: 'socket', botToken: BOT, appToken: APP });
   });
 });

@@ -1,10 +1,27 @@
 #!/usr/bin/env node
 import { readBaseConfig } from '../env-config.js';
+import { readEnvFile } from '../load-env-file.js';
+import { exitQuietlyOnClosedPipe } from './closed-pipe.js';
+import { invocation } from './invocation.js';
 import { runCli } from './run-cli.js';
+
+exitQuietlyOnClosedPipe(process.stdout);
+exitQuietlyOnClosedPipe(process.stderr);
 
 Promise.resolve()
   .then(() =>
-    runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, isTTY: process.stdout.isTTY }, readBaseConfig()),
+    runCli(
+      process.argv.slice(2),
+      {
+        stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+        isTTY: process.stdout.isTTY,
+        program: invocation(process.env, process.argv[1] ?? 'paperbot', process.cwd()),
+      },
+      // The same settings as the app: the environment first, then .env (or PAPERBOT_ENV_FILE).
+      readBaseConfig(process.env, readEnvFile().values),
+    ),
   )
   .then((code) => {
     process.exitCode = code;

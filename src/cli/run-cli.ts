@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { CLI, LIBRARY } from '../config.js';
 import { ingest } from '../corpus/ingest.js';
 import { IngestError } from '../corpus/ingest-error.js';
+import type { Paper } from '../corpus/paper.js';
 import type { BaseConfig } from '../env-config.js';
 import { FetchScheduler } from '../library/fetch-scheduler.js';
 import { libraryStatus } from '../library/library-status.js';
@@ -14,42 +15,71 @@ import { createSource, parseSourceList, type SourceName } from '../sources/sourc
 import { runDbCommand } from '../store/db-command.js';
 import { sourceSettingsOf } from '../start-library.js';
 import { formatStatus } from './format-status.js';
-import { ansiStyle, formatPaper, formatResponse, formatHit, plainStyle } from './format-terminal.js';
+import { ansiStyle, formatPaper, formatResponse, formatSimilar, plainStyle, type Style } from './format-terminal.js';
+import { shellWord } from './invocation.js';
 import { resultJson } from './result-json.js';
 
-const USAGE = `Usage: paperbot <command>
+/** Each command: its arguments, and what it does (one line each). The usage text, and the line a command given too little prints. */
+const COMMANDS: readonly { command: string; args: string; what: string[] }[] = [
+  { command: 'search', args: '[--json] [--limit N] [QUERY]', what: ['find papers; with no QUERY, one query per line from stdin'] },
+  { command: 'show', args: '[--json] ID', what: ['one paper in full (id, arXiv id or URL)'] },
+  { command: 'similar', args: '[--json] [--limit N] ID|WORDS', what: ['papers most like ID, or like the best match for WORDS'] },
+  {
+    command: 'fetch',
+    args: '[--source NAME] [--date DAY]',
+    what: ['fetch sources now (default: PAPERBOT_SOURCES, else hf-daily);', 'DAY is YYYY-MM-DD; prints what was added and updated'],
+  },
+  { command: 'status', args: '', what: ["papers by source, and each source's last fetch"] },
+  { command: 'db', args: 'migrate | db status', what: ['apply schema migrations; engine, schema version, row counts'] },
+  { command: 'ingest', args: '', what: ['parse data/sources into data/papers.json'] },
+];
 
-  search [--json] [--limit N] [QUERY]   find papers; with no QUERY, one query per line from stdin
-  show ID                               one paper in full (id, arXiv id or URL)
-  similar [--json] [--limit N] ID       papers most like ID
-  fetch [--source NAME] [--date DAY]    fetch sources now (default: PAPERBOT_SOURCES, else hf-daily);
-                                        DAY is YYYY-MM-DD; prints what was added and updated
-  status                                papers by source, and each source's last fetch
-  db migrate | db status                apply schema migrations; engine, schema version, row counts
-  ingest                                parse data/sources into data/papers.json
+// Where the descriptions start: two spaces past the longest command line.
+const COLUMN = Math.max(...COMMANDS.map(({ command, args }) => `  ${command} ${args}`.length)) + 2;
+
+/** The full usage, naming the CLI as the user ran it (`program`: see invocation.ts). */
+function usage(program: string): string {
+  const lines = COMMANDS.map(({ command, args, what: [first, ...more] }) =>
+    [`  ${`${command} ${args}`.padEnd(COLUMN - 2)}${first}`, ...more.map((line) => ' '.repeat(COLUMN) + line)].join('\n'),
+  );
+  return `Usage: ${program} <command>
+
+${lines.join('\n')}
 
 The papers are the store's (DATABASE_URL, or the default SQLite file), as the Slack app sees them.
 
 Query syntax: "quoted phrase", -exclude, author:name, year:2024, has:code, an arXiv id or URL.`;
+}
+
+/** "Usage: paperbot show [--json] ID", then what it does: the answer to a command given too little. */
+function commandUsage(program: string, command: string): string {
+  const entry = COMMANDS.find((c) => c.command === command);
+  if (!entry) return usage(program);
+  return [`Usage: ${program} ${entry.command} ${entry.args}`.trimEnd(), ...entry.what.map((line) => `  ${line}`)].join('\n');
+}
+
+/** Where one CLI run reads and writes, and how the user ran it. */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  isTTY?: boolean;
+  /** The command that ran the CLI, for usage lines and hints: `invocation()` in main.ts; `paperbot` when left out. */
+  program?: string;
+}
 
 /** Runs one CLI invocation; returns the exit code. Streams and settings (`readBaseConfig`) are injectable for tests. */
-export async function runCli(
-  argv: string[],
-  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; isTTY?: boolean },
-  config: BaseConfig,
-): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, config: BaseConfig): Promise<number> {
   const { dataDir } = config;
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      limit: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-      source: { type: 'string' },
-      date: { type: 'string' },
-    },
-  });
+  const program = io.program ?? 'paperbot';
+  let parsed: ReturnType<typeof parseCliArgs>;
+  try {
+    parsed = parseCliArgs(argv);
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n\n${usage(program)}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   const print = (text: string) => io.stdout.write(`${text}\n`);
   const style = io.isTTY ? ansiStyle : plainStyle;
@@ -59,8 +89,16 @@ export async function runCli(
     return 2;
   }
   if (values.help || !command) {
-    print(USAGE);
+    print(usage(program));
     return command || values.help ? 0 : 2;
+  }
+  if (!COMMANDS.some((c) => c.command === command)) {
+    io.stderr.write(`Unknown command "${command}".\n\n${usage(program)}\n`);
+    return 2;
+  }
+  if ((command === 'show' || command === 'similar') && rest.join(' ').trim() === '') {
+    io.stderr.write(`${commandUsage(program, command)}\n`);
+    return 2;
   }
   if (command === 'ingest') {
     try {
@@ -84,10 +122,24 @@ export async function runCli(
     logger: createLogger({ level: 'warn', pretty: false, destination: io.stderr }),
   });
   try {
-    return await onLibrary(command, rest, values, library, config, io, print, style, limit);
+    return await onLibrary(command, rest, values, library, config, { ...io, program }, print, style, limit);
   } finally {
     await library.store.close();
   }
+}
+
+function parseCliArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      source: { type: 'string' },
+      date: { type: 'string' },
+    },
+  });
 }
 
 async function onLibrary(
@@ -96,9 +148,9 @@ async function onLibrary(
   values: { json?: boolean; source?: string; date?: string },
   library: PaperLibrary,
   config: BaseConfig,
-  io: { stdin: NodeJS.ReadableStream; stderr: NodeJS.WritableStream },
+  io: { stdin: NodeJS.ReadableStream; stderr: NodeJS.WritableStream; program: string },
   print: (text: string) => void,
-  style: typeof plainStyle,
+  style: Style,
   limit: number,
 ): Promise<number> {
   const { search } = library;
@@ -122,19 +174,38 @@ async function onLibrary(
       else for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) answer(line);
       return 0;
     }
-    case 'show':
-      return showPaper(search, query, values.json ?? false, print, io, style);
-    case 'similar': {
+    case 'show': {
       const paper = search.get(query);
       if (!paper) return notFound(query, io);
+      print(values.json ? JSON.stringify(resultJson({ paper, score: 1 })) : formatPaper(paper, style));
+      return 0;
+    }
+    case 'similar': {
+      const { paper, words } = similarTo(search, query);
+      if (!paper) {
+        const response = search.search(query, { limit: 1 });
+        io.stderr.write(`${formatResponse(response, plainStyle)}\n`);
+        return 1;
+      }
       const hits = search.similar(paper.id, limit);
-      print(values.json ? JSON.stringify({ id: paper.id, results: hits.map(resultJson) }) : hits.map((hit, i) => formatHit(hit, i + 1, style)).join('\n\n'));
+      print(values.json ? JSON.stringify({ id: paper.id, results: hits.map(resultJson) }) : formatSimilar(paper, hits, style, words));
       return 0;
     }
     default:
-      io.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
-      return 2;
+      // Unreachable: runCli answers an unknown command before opening the library.
+      throw new Error(`no such command: ${command}`);
   }
+}
+
+/**
+ * The paper `similar` is about: the one `ref` names (id, arXiv id or URL), else the best match for
+ * `ref` as words, as Slack's `/paper similar <words>` does (`answerForRequest` in
+ * src/answers/render-answer.ts). `words` is set when it was a match.
+ */
+export function similarTo(search: PaperSearch, ref: string): { paper: Paper | undefined; words?: string } {
+  const named = search.get(ref);
+  if (named) return { paper: named };
+  return { paper: search.search(ref, { limit: 1 }).hits[0]?.paper, words: ref };
 }
 
 /** `paperbot fetch`: one run of each source now, into the same store the app uses. */
@@ -178,21 +249,8 @@ async function fetchNow(
   return failed > 0 ? 1 : 0;
 }
 
-function showPaper(
-  search: PaperSearch,
-  ref: string,
-  json: boolean,
-  print: (t: string) => void,
-  io: { stderr: NodeJS.WritableStream },
-  style: typeof plainStyle,
-): number {
-  const paper = search.get(ref);
-  if (!paper) return notFound(ref, io);
-  print(json ? JSON.stringify(resultJson({ paper, score: 1 })) : formatPaper(paper, style));
-  return 0;
-}
-
-function notFound(ref: string, io: { stderr: NodeJS.WritableStream }): number {
-  io.stderr.write(`No paper with id "${ref}". Try \`paperbot search ${ref}\`.\n`);
+/** An id that names no paper: says so, and how to search for it, in the command the user ran. */
+function notFound(ref: string, io: { stderr: NodeJS.WritableStream; program: string }): number {
+  io.stderr.write(`No paper with id "${ref}". To find it by its words: ${io.program} search ${shellWord(ref)}\n`);
   return 1;
 }

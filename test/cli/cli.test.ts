@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { answerForRequest } from '../../src/answers/render-answer.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { readBaseConfig } from '../../src/env-config.js';
+import { corpusDeps } from '../helpers/deps.js';
 import { type ReplayServer, startReplayServer } from '../sources/replay-server.js';
 import { replayApis } from '../sources/routes.js';
 
@@ -13,14 +15,14 @@ const dir = mkdtempSync(join(tmpdir(), 'paperbot-cli-'));
 const env = { DATABASE_URL: `sqlite:${join(dir, 'paperbot.sqlite')}` };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(argv: string[], stdin = '', extraEnv: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+async function cli(argv: string[], stdin = '', extraEnv: Record<string, string> = {}, program?: string): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (chunk) => (out += chunk));
   stderr.on('data', (chunk) => (err += chunk));
-  const code = await runCli(argv, { stdin: Readable.from([stdin]), stdout, stderr }, readBaseConfig({ ...env, ...extraEnv }));
+  const code = await runCli(argv, { stdin: Readable.from([stdin]), stdout, stderr, program }, readBaseConfig({ ...env, ...extraEnv }));
   return { code, out, err };
 }
 
@@ -48,6 +50,35 @@ describe('paperbot search --json', () => {
   });
 });
 
+describe('paperbot search, readable', () => {
+  it('says when it lists fewer results than it found, and how to see them all', async () => {
+    const { total } = JSON.parse((await cli(['search', '--json', 'long', 'context'])).out);
+    expect(total).toBeGreaterThan(10);
+    const { code, out } = await cli(['search', 'long', 'context']);
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toBe(`${total} results for "long context", the best 10 below (--limit ${total} for all)`);
+    expect(out.match(/^ ?\d+\. /gm)).toHaveLength(10);
+    const all = await cli(['search', '--limit', String(total), 'long', 'context']);
+    expect(all.out.split('\n')[0]).toBe(`${total} results for "long context"`);
+  });
+
+  it('prints each id once (links aside): the arXiv id, or the slug of a paper without one', async () => {
+    // The title of the one bundled paper without an arXiv id, so its slug is among them.
+    const query = ['search', '--limit', '5', 'understanding the impact of post-training quantization on large language models'];
+    const { out } = await cli([...query.slice(0, 1), '--json', ...query.slice(1)]);
+    const results: { id: string; arxivId: string | null }[] = JSON.parse(out).results;
+    expect(results.some((r) => r.arxivId === null)).toBe(true);
+    const ids = results.map((r) => r.id);
+    const text = (await cli(query)).out;
+    const lines = text.split('\n').filter((line) => !line.includes('://'));
+    for (const id of ids)
+      expect(
+        lines.filter((line) => line.includes(id)),
+        id,
+      ).toHaveLength(1);
+  });
+});
+
 describe('paperbot show / similar', () => {
   it('shows a paper by arXiv URL', async () => {
     const { code, out } = await cli(['show', 'https://arxiv.org/abs/2308.16582v1']);
@@ -63,10 +94,50 @@ describe('paperbot show / similar', () => {
     expect(results.map((r: { id: string }) => r.id)).not.toContain('2308.16582');
   });
 
-  it('exits 1 with a hint for an unknown id, 2 for bad usage', async () => {
-    expect((await cli(['show', 'nope'])).code).toBe(1);
+  it('takes words too, meaning the best match for them, as /paper similar <words> does in Slack', async () => {
+    const best = JSON.parse((await cli(['search', '--json', '--limit', '1', 'diffusion models'])).out).results[0].id;
+    const slack = answerForRequest({ kind: 'similar', ref: 'diffusion models' }, corpusDeps());
+    expect(slack).toEqual({ kind: 'similar', of: best });
+
+    const json = await cli(['similar', '--json', 'diffusion', 'models']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out).id).toBe(best);
+    const text = await cli(['similar', 'diffusion', 'models']);
+    expect(text.out.split('\n')[0]).toMatch(new RegExp(`^Papers like ".+" \\(${best}\\), the best match for "diffusion models"$`));
+    expect(text.out).toContain(' 1. ');
+  });
+
+  it('says so when the words match nothing, with the suggestion a search would make', async () => {
+    const { code, out, err } = await cli(['similar', 'zzqqxx']);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/^No papers match "zzqqxx"\./);
+  });
+
+  it('prints the usage line of show and similar when given no id', async () => {
+    const show = await cli(['show']);
+    expect(show.code).toBe(2);
+    expect(show.err).toBe('Usage: paperbot show [--json] ID\n  one paper in full (id, arXiv id or URL)\n');
+    const similar = await cli(['similar', '--json'], '', {}, 'npm run -s paperbot --');
+    expect(similar.code).toBe(2);
+    expect(similar.err.split('\n')[0]).toBe('Usage: npm run -s paperbot -- similar [--json] [--limit N] ID|WORDS');
+  });
+
+  it('names, in its hint for an unknown id, the command the user ran', async () => {
+    const unknown = await cli(['show', 'nope'], '', {}, 'npm run -s paperbot --');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toBe('No paper with id "nope". To find it by its words: npm run -s paperbot -- search nope\n');
+    expect((await cli(['show', 'two words'])).err).toContain("paperbot search 'two words'");
+  });
+
+  it('exits 2 with the usage for bad usage', async () => {
     expect((await cli(['search', '--limit', 'x', 'a'])).code).toBe(2);
-    expect((await cli(['frobnicate'])).code).toBe(2);
+    const unknown = await cli(['frobnicate'], '', {}, 'npx paperbot');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Usage: npx paperbot <command>');
+    const option = await cli(['search', '--frob']);
+    expect(option.code).toBe(2);
+    expect(option.err).toMatch(/^Unknown option '--frob'[\s\S]*\n\nUsage: paperbot <command>/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ let dir: string;
 beforeAll(async () => {
   main = ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'paperbot-process-'));
+  writeFileSync(join(dir, 'empty.env'), '');
   await fake.start();
 }, 180_000);
 afterAll(async () => {
@@ -30,11 +31,12 @@ afterAll(async () => {
 });
 
 let databases = 0;
-// Each process gets a store of its own, and no live sources unless a test asks for them.
+// Each process gets a store of its own, and no live sources unless a test asks for them; an
+// empty settings file stands in for the project's .env, which would otherwise fill in the rest.
 const env = (more: Record<string, string> = {}) => ({
+  PAPERBOT_ENV_FILE: join(dir, 'empty.env'),
   SLACK_BOT_TOKEN: BOT_TOKEN,
   SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  SLACK_APP_TOKEN: '',
   SLACK_API_URL: fake.apiUrl,
   PORT: '0',
   LOG_LEVEL: 'info',
