@@ -49,6 +49,8 @@ export const BLOCK_KIT = {
   buttonText: 75,
   buttonValue: 2000,
   buttonUrl: 3000,
+  /** A menu's placeholder (plain text). */
+  placeholderText: 150,
   /** `action_id` and `block_id`. */
   id: 255,
   contextElements: 10,

@@ -4,6 +4,8 @@ import { ACTION, actionPattern } from '../../src/render/action-ids.js';
 import { dispatch, route } from '../shared/dispatch.js';
 import { sharePaper } from './share-paper.js';
 import { showAbstract } from './show-abstract.js';
+import { shareToChannel } from './share-to-channel.js';
+import { showMore } from './show-more.js';
 import { showSearch } from './show-search.js';
 import { showSimilar } from './show-similar.js';
 import { unknownAction } from './unknown-action.js';
@@ -13,10 +15,11 @@ type Args = AllMiddlewareArgs<PaperbotContext> & SlackActionMiddlewareArgs;
 export function register(app: App<PaperbotContext>, deps: Deps): void {
   const routes = [
     route<Args>(actionPattern(ACTION.share), sharePaper(deps)),
+    route<Args>(actionPattern(ACTION.shareTo), shareToChannel(deps)),
     route<Args>(actionPattern(ACTION.abstract), showAbstract(deps)),
     route<Args>(actionPattern(ACTION.similar), showSimilar(deps)),
-    // More results, "Did you mean", and the example searches all show a search answer.
-    route<Args>(actionPattern(ACTION.more), showSearch(deps)),
+    route<Args>(actionPattern(ACTION.more), showMore(deps)),
+    // "Did you mean" and the example searches show a search answer.
     route<Args>(actionPattern(ACTION.suggestion), showSearch(deps)),
     route<Args>(actionPattern(ACTION.example), showSearch(deps)),
   ];

@@ -1,14 +1,14 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { renderAnswer } from '../../src/answers/render-answer.js';
-import { abstractReply } from '../../src/render/abstract.js';
 import { parseCardBlockId } from '../../src/render/answer-state.js';
 import { CANNOT_POST_NOTICE, NOWHERE_TO_SHARE_NOTICE } from '../../src/render/notices.js';
-import { sharedCardMessage, sharedNoticeMessage } from '../../src/render/share.js';
+import { sharedNoticeMessage, shareToChannelMessage } from '../../src/render/share.js';
 import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
-import { cannotPostHere, post, respondBelow, respondInPlace } from '../../src/slack/outbound/post-message.js';
-import { paperFromButton, readClick, tellExpired } from '../shared/button-click.js';
+import { respondBelow, respondInPlace } from '../../src/slack/outbound/post-message.js';
+import { paperFromButton, readClick, tellClicker, tellExpired } from '../shared/button-click.js';
 import type { ButtonClick } from '../shared/inputs.js';
-import { originOf } from '../shared/origin.js';
+import { isDirectMessage, originOf } from '../shared/origin.js';
+import { postShare } from '../shared/post-share.js';
 
 /** One Share click: this button (its message or view, its paper), by this user, to this channel. */
 const shareKey = (click: ButtonClick, paperId: string, channel: string): string =>
@@ -16,9 +16,11 @@ const shareKey = (click: ButtonClick, paperId: string, channel: string): string 
 
 /**
  * Share: posts the paper's card where the results were (the channel for `/paper`, the thread for
- * mentions), credited to whoever clicked, then its abstract as the first reply in that card's
- * thread, then redraws the results to show the card as shared. A repeat of the same click
- * (a double-click, Slack delivering it twice) posts nothing.
+ * mentions and for the pages of more results shown in one), credited to whoever clicked, then its
+ * abstract as the first reply in that card's thread, then redraws the results to show the card
+ * as shared. In a direct message nobody else would see it: the clicker is asked which channel to
+ * share to instead (share-to-channel.ts). A repeat of the same click (a double-click, Slack
+ * delivering it twice) posts nothing.
  */
 export const sharePaper =
   (deps: Deps) =>
@@ -37,21 +39,21 @@ export const sharePaper =
       if (respond) await respondBelow(respond, NOWHERE_TO_SHARE_NOTICE);
       return;
     }
+    if (origin.surface === 'dm' || isDirectMessage(origin.channel)) {
+      await tellClicker(args, click, shareToChannelMessage(paper));
+      log.info({ paperId: paper.id }, 'share: in a direct message, asked which channel to share to');
+      return;
+    }
+    const threadTs = origin.threadTs;
     const key = shareKey(click, paper.id, origin.channel);
-    if (!(await recentShares.claim(key))) {
+    const outcome = await postShare({ client, recentShares, key, paper, userId: click.user.id, channel: origin.channel, threadTs });
+    if (outcome === 'repeat') {
       log.info({ paperId: paper.id, channel: origin.channel }, 'share: same click again within the repeat window; nothing posted');
       return;
     }
-    const threadTs = origin.surface === 'thread' ? origin.threadTs : undefined;
-    try {
-      const cardTs = await post(client, origin.channel, threadTs, sharedCardMessage(paper, click.user.id));
-      await post(client, origin.channel, threadTs ?? cardTs, abstractReply(paper));
-    } catch (error) {
-      // Failed (the user is told): a click after that is a new try, not a repeat.
-      await recentShares.release(key);
-      if (!cannotPostHere(error) || !respond) throw error;
-      log.info({ err: error, channel: origin.channel }, 'share: Slack would not let us post here');
-      await respondBelow(respond, CANNOT_POST_NOTICE);
+    if (outcome === 'refused') {
+      log.info({ channel: origin.channel }, 'share: Slack would not let us post here');
+      await tellClicker(args, click, CANNOT_POST_NOTICE);
       return;
     }
     log.info({ paperId: paper.id, channel: origin.channel, threadTs }, 'shared a paper');
@@ -60,7 +62,8 @@ export const sharePaper =
     const card = parseCardBlockId(click.actions[0]!.block_id);
     if (card?.state) {
       const shared = [...new Set([...card.state.shared, card.index])];
-      await respondInPlace(respond, renderAnswer(card.state.answer, deps, { audience: origin.surface, shared }));
+      const sharedIn = threadTs ? 'thread' : 'channel';
+      await respondInPlace(respond, renderAnswer(card.state.answer, deps, { audience: origin.surface, shared, sharedIn }));
     } else if (origin.surface === 'ephemeral') {
       await respondBelow(respond, sharedNoticeMessage(paper));
     }

@@ -14,6 +14,6 @@ export const showAbstract =
     if (!click) return;
     const paper = paperFromButton(deps, click.actions[0]!.value);
     if (!paper) return tellExpired(args, click);
-    await showBeside({ deps, origin: originOf(click), answer: { kind: 'abstract', id: paper.id }, client, respond });
+    await showBeside({ deps, origin: originOf(click), answer: { kind: 'abstract', id: paper.id }, client, respond, user: click.user.id });
     context.log.info('showed abstract');
   };

@@ -7,8 +7,9 @@ import { readClick, tellExpired } from '../shared/button-click.js';
 import { originOf } from '../shared/origin.js';
 
 /**
- * More results, "Did you mean", example searches: the button's value is a search answer. It
- * replaces the message it was on; from the Home tab it arrives in the user's DM with the app.
+ * "Did you mean" and the example searches: the button's value is a search answer. It replaces
+ * the message it was on; from the Home tab it arrives in the user's DM with the app. (More
+ * results is show-more.ts.)
  */
 export const showSearch =
   (deps: Deps) =>
@@ -21,7 +22,7 @@ export const showSearch =
     if (answer?.kind !== 'search') return tellExpired(args, click);
     const origin = originOf(click);
     if (origin.surface === 'home') {
-      await post(client, origin.user, undefined, renderAnswer(answer, deps, { audience: 'thread' }));
+      await post(client, origin.user, undefined, renderAnswer(answer, deps, { audience: 'dm' }));
     } else if (respond) {
       await respondInPlace(respond, renderAnswer(answer, deps, { audience: origin.surface }));
     }

@@ -14,6 +14,6 @@ export const showSimilar =
     if (!click) return;
     const paper = paperFromButton(deps, click.actions[0]!.value);
     if (!paper) return tellExpired(args, click);
-    await showBeside({ deps, origin: originOf(click), answer: { kind: 'similar', of: paper.id }, client, respond });
+    await showBeside({ deps, origin: originOf(click), answer: { kind: 'similar', of: paper.id }, client, respond, user: click.user.id });
     context.log.info('showed similar');
   };

@@ -5,8 +5,9 @@ import { post } from '../../src/slack/outbound/post-message.js';
 import { DirectMessageInput, readInput } from '../shared/inputs.js';
 
 /**
- * A direct message to the bot: answered like a mention, in the thread. Edits, joins, bots
- * (ourselves included) and other subtypes are not questions.
+ * A direct message to the bot: a one-to-one chat, so the answer stands in the conversation itself
+ * (in a thread only when the question was asked in one). Edits, joins, bots (ourselves included)
+ * and other subtypes are not questions.
  */
 export const directMessage =
   (deps: Deps) =>
@@ -14,7 +15,7 @@ export const directMessage =
     const dm = readInput(DirectMessageInput, event, context.log, 'direct message');
     if (dm?.channel_type !== 'im' || dm.subtype !== undefined) return;
     if (dm.bot_id || !dm.user || dm.user === context.botUserId) return;
-    const reply = await replyTo(dm.text, deps, 'thread');
-    await post(client, dm.channel, dm.thread_ts ?? dm.ts, reply.later ? await reply.later() : reply.now);
+    const reply = await replyTo(dm.text, deps, 'dm');
+    await post(client, dm.channel, dm.thread_ts, reply.later ? await reply.later() : reply.now);
     context.log.info('answered');
   };

@@ -1,6 +1,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Paper } from '../../src/corpus/paper.js';
 import type { Logger } from '../../src/logger.js';
+import type { Message } from '../../src/render/message.js';
 import { EXPIRED_NOTICE, UNREADABLE_NOTICE } from '../../src/render/notices.js';
 import { respondBelow } from '../../src/slack/outbound/post-message.js';
 import { sendNotice, type NoticeRoute } from '../../src/slack/outbound/send-notice.js';
@@ -32,7 +33,12 @@ function routeFor(click: ButtonClick, respond: RespondFn | undefined): NoticeRou
   if (respond) return { respond: (message) => respondBelow(respond, message) };
   const origin = originOf(click);
   if (origin.surface === 'home') return { user: origin.user };
-  return { channel: origin.channel, user: click.user.id, threadTs: origin.surface === 'thread' ? origin.threadTs : undefined };
+  return { channel: origin.channel, user: click.user.id, threadTs: origin.threadTs };
+}
+
+/** Tells the clicker something only they see: below the clicked message, else as an ephemeral message where they are. */
+export async function tellClicker(args: ButtonArgs, click: ButtonClick, message: Message): Promise<void> {
+  await sendNotice(args.client, routeFor(click, args.respond), message);
 }
 
 /** The click, checked; `undefined` (the clicker told, when we can) when it is not one of ours. */
@@ -45,5 +51,5 @@ export async function readClick(args: ButtonArgs, what: string): Promise<ButtonC
 /** A value we do not recognise (an old message, a paper gone, a crafted payload): the clicker is told it expired. */
 export async function tellExpired(args: ButtonArgs, click: ButtonClick): Promise<void> {
   args.log.warn({ value: click.actions[0]!.value.slice(0, 80) }, 'button value not recognised: told the user it expired');
-  await sendNotice(args.client, routeFor(click, args.respond), EXPIRED_NOTICE);
+  await tellClicker(args, click, EXPIRED_NOTICE);
 }

@@ -60,6 +60,19 @@ export const ButtonClickInput = z.object({
 });
 export type ButtonClick = z.output<typeof ButtonClickInput>;
 
+/** A pick in the channel picker Share offers in a DM (render/share.ts): the menu carries no value, its block names the paper. */
+export const ChannelPickInput = z.object({
+  user: z.object({ id: slackId }),
+  actions: z
+    .array(
+      z.object({ action_id: slackId, block_id: maybe(z.string().max(BLOCK_KIT.id)), selected_conversation: maybe(slackId), selected_channel: maybe(slackId) }),
+    )
+    .min(1),
+  container: z.object({ message_ts: maybe(ts) }),
+  response_url: maybe(z.url({ protocol: /^https?$/ })),
+});
+export type ChannelPick = z.output<typeof ChannelPickInput>;
+
 export const MessageShortcutInput = z.object({
   channel: z.object({ id: slackId }),
   message: z.object({ text: maybe(userText).transform((text) => text ?? ''), ts, thread_ts: maybe(ts) }),

@@ -2,19 +2,27 @@ import type { ButtonClick } from './inputs.js';
 
 /**
  * Where a button was clicked, which decides how we answer: through `response_url` under the
- * asker's ephemeral results, in the thread the results were posted in, or (from the App Home
- * tab) in the user's DM with the app.
+ * asker's ephemeral results (which may sit in a thread), in the thread the results were posted
+ * in, in the asker's one-to-one chat with the app (`dm`: answers stand in the conversation
+ * itself), or (from the App Home tab) in the user's DM with the app.
  */
 export type Origin =
-  | { surface: 'ephemeral'; channel: string | undefined }
+  | { surface: 'ephemeral'; channel: string | undefined; threadTs?: string }
   | { surface: 'thread'; channel: string; threadTs: string }
+  | { surface: 'dm'; channel: string; threadTs?: string }
   | { surface: 'home'; user: string };
 
+/** A direct message conversation: Slack's ids for them start with D. */
+export const isDirectMessage = (channel: string | undefined): boolean => channel?.startsWith('D') ?? false;
+
 export function originOf(click: ButtonClick): Origin {
-  const { container } = click;
+  const { container, message } = click;
   if (container.type === 'view') return { surface: 'home', user: click.user.id };
   const channel = container.channel_id ?? click.channel?.id;
-  if (container.is_ephemeral || !channel) return { surface: 'ephemeral', channel };
-  const threadTs = click.message?.thread_ts ?? container.thread_ts ?? click.message?.ts ?? container.message_ts;
+  // A reply's thread; a thread's parent names itself, which is not a thread to answer in.
+  const replyTo = container.thread_ts ?? (message?.thread_ts !== message?.ts ? message?.thread_ts : undefined);
+  if (container.is_ephemeral || !channel) return { surface: 'ephemeral', channel, ...(replyTo ? { threadTs: replyTo } : {}) };
+  if (isDirectMessage(channel)) return { surface: 'dm', channel, ...(replyTo ? { threadTs: replyTo } : {}) };
+  const threadTs = message?.thread_ts ?? container.thread_ts ?? message?.ts ?? container.message_ts;
   return threadTs ? { surface: 'thread', channel, threadTs } : { surface: 'ephemeral', channel };
 }

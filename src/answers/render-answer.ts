@@ -4,7 +4,7 @@ import type { Answer } from '../render/answer-state.js';
 import { helpMessage, mentionHelpMessage } from '../render/help.js';
 import type { Message } from '../render/message.js';
 import { EMPTY_CORPUS_NOTICE, PAPER_GONE_NOTICE } from '../render/notices.js';
-import type { Audience } from '../render/paper-card.js';
+import type { Audience, SharedIn } from '../render/paper-card.js';
 import { noResultsMessage, paperMessage, searchResultsMessage, similarMessage } from '../render/results.js';
 import type { AnswerDeps } from './answer-deps.js';
 import { parseRequest, type PaperRequest } from './parse-request.js';
@@ -13,6 +13,8 @@ export interface RenderOptions {
   audience: Audience;
   /** Positions on the page already shared. */
   shared?: number[];
+  /** Where those were shared, when not where the audience shares to (an ephemeral page in a thread). */
+  sharedIn?: SharedIn;
 }
 
 const pageSize = (audience: Audience) => (audience === 'ephemeral' ? RESULTS.commandPageSize : RESULTS.threadPageSize);
@@ -21,23 +23,23 @@ const pageSize = (audience: Audience) => (audience === 'ephemeral' ? RESULTS.com
  * Renders an answer by asking PaperSearch for what it shows. Used for first answers and for
  * redrawing after a button (More results, Share).
  */
-export function renderAnswer(answer: Answer, deps: AnswerDeps, { audience, shared = [] }: RenderOptions): Message {
+export function renderAnswer(answer: Answer, deps: AnswerDeps, { audience, shared = [], sharedIn }: RenderOptions): Message {
   const { search } = deps;
   switch (answer.kind) {
     case 'search': {
       const response = search.search(answer.query, { limit: pageSize(audience), offset: answer.offset });
       if (response.hits.length === 0) return noResultsMessage(answer.query, response.suggestion);
-      return searchResultsMessage(response, { audience, offset: answer.offset, shared });
+      return searchResultsMessage(response, { audience, offset: answer.offset, shared, sharedIn });
     }
     case 'similar': {
       const paper = search.get(answer.of);
       if (!paper) return PAPER_GONE_NOTICE;
       const similar = search.similar(paper.id, pageSize(audience)).map((h) => h.paper);
-      return similarMessage(paper, similar, { audience, shared });
+      return similarMessage(paper, similar, { audience, shared, sharedIn });
     }
     case 'paper': {
       const paper = search.get(answer.id);
-      return paper ? paperMessage(paper, { audience, shared, heading: ':game_die: A random paper from the corpus:' }) : PAPER_GONE_NOTICE;
+      return paper ? paperMessage(paper, { audience, shared, sharedIn, heading: ':game_die: A random paper from the corpus:' }) : PAPER_GONE_NOTICE;
     }
     case 'abstract': {
       const paper = search.get(answer.id);
@@ -69,13 +71,15 @@ export function answerForRequest(request: Exclude<PaperRequest, { kind: 'help' |
 
 /**
  * The whole answer to `/paper <text>`, a mention or a DM. For `ephemeral` (the command) help is
- * the full usage; in a thread a bare mention gets a short hint and `help` the full usage.
+ * the full usage; a bare mention or an empty DM gets a short hint, and `help` the full usage.
  */
 export function answerSlackText(slackText: string, deps: AnswerDeps, audience: Audience): Message {
   const request = parseRequest(slackText);
   // Status needs the store (async): replyTo answers it; here it gets the usage, as an unknown word would.
   if (request.kind === 'help' || request.kind === 'status') {
-    return audience === 'thread' && request.kind === 'help' && !request.asked ? mentionHelpMessage(deps.corpusSummary) : helpMessage(deps.corpusSummary);
+    return audience !== 'ephemeral' && request.kind === 'help' && !request.asked
+      ? mentionHelpMessage(deps.corpusSummary, audience)
+      : helpMessage(deps.corpusSummary);
   }
   const answer = answerForRequest(request, deps);
   return answer ? renderAnswer(answer, deps, { audience }) : EMPTY_CORPUS_NOTICE;

@@ -8,6 +8,8 @@ import {
   directMessage,
   escapeText,
   homeView,
+  messageShortcut,
+  SELECTED_FIELD,
   slackChannelName,
   slashCommand,
   typedToSlack,
@@ -16,8 +18,9 @@ import {
 import { applyResponse, type ResponseMessage } from '../slack-stand-in/response-urls.js';
 import type { Block } from '../slack-stand-in/types.js';
 import { HOME_VIEW_ID } from '../slack-stand-in/web-api-model.js';
+import { MESSAGE_SHORTCUTS } from './message-shortcuts.js';
 import type { PlaygroundReceiver } from './receiver.js';
-import type { ClickRequest, SayRequest } from './web/api-types.js';
+import type { ClickRequest, SayRequest, ShortcutRequest } from './web/api-types.js';
 import type { Workspace } from './workspace.js';
 
 /** A request the page made that Slack would not allow; `status` is the HTTP answer. */
@@ -66,7 +69,8 @@ export class Interactions {
     if (typed.startsWith('/')) return this.command(channel.id, typed, threadTs);
 
     const { me, others, bot } = this.workspace.setup;
-    const text = typedToSlack(typed, [me, ...others, { id: bot.userId, name: bot.name }]);
+    const channels = this.workspace.conversations.filter((c) => c.kind === 'channel');
+    const text = typedToSlack(typed, [me, ...others, { id: bot.userId, name: bot.name }], channels);
     const message = this.workspace.add({ channel: channel.id, threadTs, userId: me.id, bot: false, text, ephemeral: false });
     const event = { team: this.workspace.team, text, user: me.id, channel: channel.id, ts: message.ts, threadTs: message.threadTs };
     // The app subscribes to mentions and to its DMs (manifest.yml); other channel messages never reach it.
@@ -90,15 +94,66 @@ export class Interactions {
     const channel = this.workspace.channel(message.channel);
     if (!channel) throw new InteractionError(404, `No channel ${message.channel}`);
     const element = findElement(message.blocks ?? [], request);
+    const selected = this.selection(element, request);
     const responseUrl = this.slack.responseUrl({ channel: channel.id, userId: me.id, threadTs: message.threadTs, originalId: message.id });
     const clicked = { ...message, hasReplies: this.workspace.hasReplies(message) };
     return this.deliverClick(
       blockActions({
         ...clicker,
         element,
+        ...(selected ? { selected } : {}),
         where: { type: 'message', channel: channel.id, channelName: slackChannelName(channel), message: clicked, responseUrl },
       }),
     );
+  }
+
+  /**
+   * "More actions" → a message shortcut on a message: Slack sends the app `message_action` with
+   * the message and a response_url. Slack offers no actions on an ephemeral message.
+   */
+  shortcut(request: ShortcutRequest): Handled {
+    const message = this.workspace.get(request.messageId);
+    if (!message) throw new InteractionError(404, `No message ${request.messageId}`);
+    if (message.ephemeral) throw new InteractionError(400, 'Slack offers no message actions on an ephemeral message');
+    const shortcut = MESSAGE_SHORTCUTS.find((s) => s.callbackId === request.callbackId);
+    if (!shortcut) throw new InteractionError(404, `The app has no message shortcut ${request.callbackId}`);
+    const channel = this.workspace.channel(message.channel);
+    if (!channel) throw new InteractionError(404, `No channel ${message.channel}`);
+    const { me, bot } = this.workspace.setup;
+    const threadTs = message.threadTs ?? (this.workspace.hasReplies(message) ? message.ts : undefined);
+    const responseUrl = this.slack.responseUrl({ channel: channel.id, userId: me.id, threadTs: message.threadTs });
+    return this.deliverAck(
+      messageShortcut({
+        team: this.workspace.team,
+        callbackId: shortcut.callbackId,
+        responseUrl,
+        channel: channel.id,
+        channelName: slackChannelName(channel),
+        user: me.id,
+        userName: me.name,
+        message: { text: message.text, ts: message.ts, threadTs, user: message.bot ? bot.userId : message.userId },
+      }),
+      `shortcut ${shortcut.callbackId}`,
+    );
+  }
+
+  /** What a menu click picked: one of the conversations the menu offers, as Slack's client only lets you pick those. */
+  private selection(element: Record<string, unknown>, request: ClickRequest): string | undefined {
+    const type = element['type'];
+    if (typeof type !== 'string' || !Object.hasOwn(SELECTED_FIELD, type)) return undefined;
+    const picked = request.selected;
+    if (!picked) throw new InteractionError(400, `${type} needs { selected }`);
+    if (type === 'users_select') {
+      if (!this.workspace.person(picked)) throw new InteractionError(400, `${picked} is not among what the menu offers`);
+      return picked;
+    }
+    // The stand-in's channels are all public; its one DM is the viewer's with the app.
+    const include = (element['filter'] as { include?: unknown } | undefined)?.include;
+    const kinds: unknown[] =
+      type === 'channels_select' ? ['public'] : Array.isArray(include) && include.length > 0 ? include : ['public', 'private', 'im', 'mpim'];
+    const offered = this.workspace.conversations.filter((c) => kinds.includes(c.kind === 'im' ? 'im' : 'public'));
+    if (!offered.some((c) => c.id === picked)) throw new InteractionError(400, `${picked} is not among what the menu offers`);
+    return picked;
   }
 
   /** The viewer opened the app's Home tab (Slack sends this on every visit). */
@@ -157,11 +212,14 @@ export class Interactions {
   }
 
   private deliverClick(request: SlackRequest): Handled {
+    return this.deliverAck(request, (request.decoded['actions'] as { action_id?: string }[])[0]?.action_id ?? 'click');
+  }
+
+  private deliverAck(request: SlackRequest, what: string): Handled {
     const { ack, done } = this.receiver.deliver(request.decoded);
     const checked = ack.then((outcome) => {
-      // Slack marks the button with a warning when nobody acks; here it goes to the log.
-      if (!outcome.acked)
-        this.logger.warn({ action: (request.decoded['actions'] as { action_id?: string }[])[0]?.action_id }, 'nothing acknowledged this click');
+      // Slack marks the button (or the shortcut) with a warning when nobody acks; here it goes to the log.
+      if (!outcome.acked) this.logger.warn({ action: what }, 'nothing acknowledged this click');
     });
     return { done: Promise.all([checked, done]).then(() => undefined) };
   }

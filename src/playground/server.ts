@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from '../logger.js';
-import type { ClickRequest, SayRequest } from './web/api-types.js';
+import { SLACK_APP } from '../config.js';
+import type { ClickRequest, SayRequest, ShortcutRequest } from './web/api-types.js';
 import { InteractionError, type Handled, type Interactions } from './interactions.js';
 import type { Workspace } from './workspace.js';
 
@@ -22,6 +23,10 @@ export interface ServerOptions {
   webBuildDir: string;
   longPollMs: number;
   maxBodyBytes: number;
+  /** Slack's emoji names and their emoji, served as `/emoji.json` for the page (emoji-names.ts). */
+  emojiNames: Readonly<Record<string, string>>;
+  /** What `GET /healthz` answers, as in the Slack modes (src/slack/http/health-route.ts). */
+  health: () => Record<string, unknown>;
 }
 
 class HttpError extends Error {
@@ -38,8 +43,11 @@ const STATIC: Record<string, { file: string; type: string }> = {
   '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/styles.css': { file: 'styles.css', type: 'text/css; charset=utf-8' },
   '/demo-state.json': { file: 'demo-state.json', type: 'application/json; charset=utf-8' },
+  '/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
+  // Browsers ask for /favicon.ico whatever the page says; the same icon answers.
+  '/favicon.ico': { file: 'favicon.svg', type: 'image/svg+xml' },
 };
-const API_PATHS = new Set(['/api/state', '/api/say', '/api/click', '/api/home']);
+const API_PATHS = new Set(['/api/state', '/api/say', '/api/click', '/api/shortcut', '/api/home']);
 const MODULE = /^\/([a-z0-9-]+\.js)$/;
 // Defence in depth for a page that draws whatever the app sends: only our own scripts run.
 const CSP =
@@ -66,6 +74,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Server
 
   if (url.pathname.startsWith('/api/')) return api(req, res, url, options);
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${req.method} not allowed`);
+  if (url.pathname === SLACK_APP.healthPath) return sendJson(res, 200, options.health());
+  if (url.pathname === '/emoji.json') return sendJson(res, 200, options.emojiNames, 'max-age=3600');
   const known = STATIC[url.pathname];
   if (known) return sendFile(res, join(options.webDir, known.file), known.type);
   const module = MODULE.exec(url.pathname);
@@ -86,6 +96,7 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, options:
   const act: Record<string, (body: Record<string, unknown>) => Handled> = {
     'POST /api/say': (body) => options.interactions.say(sayRequest(body)),
     'POST /api/click': (body) => options.interactions.click(clickRequest(body)),
+    'POST /api/shortcut': (body) => options.interactions.shortcut(shortcutRequest(body)),
     'POST /api/home': () => options.interactions.openHome(),
   };
   const action = act[route];
@@ -117,11 +128,18 @@ function sayRequest(body: Record<string, unknown>): SayRequest {
 }
 
 function clickRequest(body: Record<string, unknown>): ClickRequest {
-  const { messageId, actionId, blockId, value } = body;
+  const { messageId, actionId, blockId, value, selected } = body;
   if (typeof messageId !== 'string' || typeof actionId !== 'string' || typeof blockId !== 'string' || typeof value !== 'string') {
     throw new HttpError(400, 'click needs { messageId, actionId, blockId, value } (strings)');
   }
-  return { messageId, actionId, blockId, value };
+  if (selected !== undefined && typeof selected !== 'string') throw new HttpError(400, 'selected must be a string');
+  return { messageId, actionId, blockId, value, ...(selected !== undefined ? { selected } : {}) };
+}
+
+function shortcutRequest(body: Record<string, unknown>): ShortcutRequest {
+  const { messageId, callbackId } = body;
+  if (typeof messageId !== 'string' || typeof callbackId !== 'string') throw new HttpError(400, 'shortcut needs { messageId, callbackId } (strings)');
+  return { messageId, callbackId };
 }
 
 /**
@@ -160,7 +178,7 @@ async function sendFile(res: ServerResponse, path: string, type: string, missing
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-  res.end(JSON.stringify(body));
+function sendJson(res: ServerResponse, status: number, body: unknown, cache = 'no-store'): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': cache, 'x-content-type-options': 'nosniff' });
+  res.end(res.req.method === 'HEAD' ? undefined : JSON.stringify(body));
 }

@@ -11,6 +11,7 @@ import { createApp, type RegisterListeners } from '../slack/create-app.js';
 import type { Deps } from '../slack/deps.js';
 import { inProcessSlack } from '../slack-stand-in/in-process-fetch.js';
 import { WebApiModel } from '../slack-stand-in/web-api-model.js';
+import { loadEmojiNames } from './emoji-names.js';
 import { Interactions } from './interactions.js';
 import { PlaygroundReceiver } from './receiver.js';
 import { createPlaygroundServer } from './server.js';
@@ -65,6 +66,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   await app.start();
 
   const interactions = new Interactions(workspace, receiver, slack, logger);
+  let emojiNames: Record<string, string> = {};
+  try {
+    emojiNames = loadEmojiNames();
+  } catch (error) {
+    // The page still works; emoji show as their `:name:` until the package is there.
+    logger.warn({ err: error }, (error as Error).message);
+  }
   const server = createPlaygroundServer({
     workspace,
     interactions,
@@ -73,6 +81,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     webBuildDir: options.webBuildDir ?? join(PROJECT_ROOT, 'dist', 'playground-web'),
     longPollMs: options.longPollMs ?? PLAYGROUND.longPollMs,
     maxBodyBytes: PLAYGROUND.maxBodyBytes,
+    emojiNames,
+    health: () => ({ status: 'ok', papers: deps.search.size }),
   });
   try {
     await listen(server, options.config.port, options.host ?? PLAYGROUND.host);

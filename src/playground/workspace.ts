@@ -1,5 +1,6 @@
 import { SlackWorkspace, type WorkspaceSetup } from '../slack-stand-in/workspace.js';
 import type { Block } from '../slack-stand-in/types.js';
+import { MESSAGE_SHORTCUTS } from './message-shortcuts.js';
 import type { State, Workspace as WorkspaceInfo } from './web/api-types.js';
 
 /**
@@ -24,6 +25,7 @@ export class Workspace extends SlackWorkspace {
       me: { ...me },
       users: Object.fromEntries([me, ...others, slackbot, { id: bot.userId, name: bot.name }].map((p) => [p.id, p.name])),
       channels: this.conversations,
+      shortcuts: MESSAGE_SHORTCUTS.map((s) => ({ ...s })),
     };
   }
 

@@ -1,6 +1,8 @@
 /** The `action_id`s our buttons carry; handlers register on the same names. */
 export const ACTION = {
   share: 'paper_share',
+  /** The channel picker Share offers in a DM: the block_id names the paper, the pick the channel. */
+  shareTo: 'paper_share_to',
   abstract: 'paper_abstract',
   similar: 'paper_similar',
   /** "More results": the value is the next page's view. */

@@ -69,6 +69,23 @@ export function actions(elements: ButtonElement[], blockId?: string): types.Acti
   };
 }
 
+/**
+ * A section with a conversation picker beside its text (`conversations_select`): what the user
+ * picks arrives as `selected_conversation` in the click. `include` limits what it lists.
+ */
+export function conversationPicker(
+  text: string,
+  o: { actionId: string; blockId: string; placeholder: string; include: ('public' | 'private')[] },
+): types.SectionBlock {
+  const picker: types.ConversationsSelect = {
+    type: 'conversations_select',
+    action_id: checkId(o.actionId),
+    placeholder: plainText(o.placeholder, BLOCK_KIT.placeholderText),
+    filter: { include: o.include, exclude_bot_users: true, exclude_external_shared_channels: true },
+  };
+  return { ...section(text, o.blockId), accessory: picker };
+}
+
 function checkId(id: string): string {
   if (id.length === 0 || id.length > BLOCK_KIT.id) throw new RangeError(`Block Kit id must be 1–${BLOCK_KIT.id} characters: ${id.slice(0, 40)}…`);
   return id;

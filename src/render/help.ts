@@ -57,7 +57,9 @@ export function helpMessage(summary: CorpusSummary): Message {
         '*More*',
         `• \`${cmd} random\`: a random paper`,
         `• \`${cmd} similar ${id}\` (or some words): papers like it`,
-        '• Mention @Paperbot in a channel or a thread, or send it a direct message: it answers in the thread',
+        `• \`${cmd} status\`: where the papers come from, and when each source was last fetched`,
+        '• Mention @Paperbot in a channel or a thread: it answers in the thread',
+        '• Send Paperbot a direct message: it answers right there, and *Share* asks which channel to share to',
         '• On any message: ⋮ More actions → *Find papers* searches for the message’s text',
       ].join('\n'),
     ),
@@ -67,12 +69,14 @@ export function helpMessage(summary: CorpusSummary): Message {
   return toMessage(`Paperbot: search ${summary.papers} papers with ${cmd} <words>. ${cmd} help shows the query syntax.`, blocks);
 }
 
-/** A mention or DM with no words. */
-export function mentionHelpMessage(summary: CorpusSummary): Message {
+/** A mention (`where: 'thread'`) or a DM (`'dm'`) with no words. */
+export function mentionHelpMessage(summary: CorpusSummary, where: 'thread' | 'dm' = 'thread'): Message {
   const id = summary.exampleArxivId ?? FALLBACK_ID;
+  const how = where === 'dm' ? 'send me some words, like `diffusion models`' : 'mention me with some words, like `@Paperbot diffusion models`';
   const text = [
-    `:wave: Ask me about papers: mention me with some words, like \`@Paperbot diffusion models\`, an arXiv id like \`${id}\`, \`similar ${id}\` or \`random\`.`,
+    `:wave: Ask me about papers: ${how}, an arXiv id like \`${id}\`, \`similar ${id}\` or \`random\`.`,
     `I search ${corpusLine(summary)}. \`${SLACK_APP.command} help\` shows the query syntax.`,
   ].join('\n');
-  return toMessage('Ask me about papers: mention me with some words, an arXiv id, "similar <id>" or "random".', [section(text)]);
+  const fallbackHow = where === 'dm' ? 'send me some words' : 'mention me with some words';
+  return toMessage(`Ask me about papers: ${fallbackHow}, an arXiv id, "similar <id>" or "random".`, [section(text)]);
 }

@@ -4,12 +4,21 @@ import type { CorpusSummary } from '../corpus/corpus-summary.js';
 import { ACTION } from './action-ids.js';
 import { context, divider, header, section, type Block } from './blocks.js';
 import { corpusLine, exampleButtons, syntaxLines } from './help.js';
+import { freshnessLine, liveSources, type StatusView } from './status.js';
+
+/** What the corpus section says: its size and span, where the papers come from, and how fresh each live source is. */
+function corpusBlocks(summary: CorpusSummary, status: Pick<StatusView, 'sources'> | null, now: Date): Block[] {
+  const blocks: Block[] = [section(`${corpusLine(summary)}: ${summary.onArxiv} on arXiv, ${summary.withCode} with code.`)];
+  const live = status ? liveSources(status).slice(0, BLOCK_KIT.contextElements) : [];
+  if (live.length > 0) blocks.push(context(live.map((s) => freshnessLine(s, now))));
+  return blocks;
+}
 
 /**
- * The App Home tab: what Paperbot does, how to use it, what it searches, and example searches
- * (their results arrive in the Messages tab).
+ * The App Home tab: what Paperbot does, how to use it, what it searches (with each live source's
+ * freshness, when `status` is known), and example searches (their results arrive in the Messages tab).
  */
-export function homeView(summary: CorpusSummary): types.HomeView {
+export function homeView(summary: CorpusSummary, status: Pick<StatusView, 'sources'> | null = null, now: Date = new Date()): types.HomeView {
   const cmd = SLACK_APP.command;
   const blocks: Block[] = [
     header('Paperbot'),
@@ -24,14 +33,15 @@ export function homeView(summary: CorpusSummary): types.HomeView {
       [
         `• \`${cmd} &lt;words&gt;\` in any channel: results only you see, to read and share`,
         `• \`${cmd} random\`, \`${cmd} similar &lt;arXiv id or words&gt;\`, \`${cmd} help\``,
-        '• Mention @Paperbot in a channel or thread, or message it here: it answers in the thread',
+        '• Mention @Paperbot in a channel or thread: it answers in the thread',
+        '• Or message it here, in the Messages tab: it answers right there',
         '• On any message: ⋮ More actions → *Find papers* searches for the message’s text',
       ].join('\n'),
     ),
     section(`*Query syntax*\n${syntaxLines(summary)}`),
     divider(),
     header('The corpus'),
-    section(`${corpusLine(summary)}: ${summary.onArxiv} on arXiv, ${summary.withCode} with code.`),
+    ...corpusBlocks(summary, status, now),
     divider(),
     header('Try a search'),
     context(['Results arrive in the Messages tab.']),

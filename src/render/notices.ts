@@ -39,6 +39,12 @@ export const CANNOT_POST_NOTICE = noticeMessage(
   'I can’t post in this conversation. Invite me with /invite @Paperbot, then try again.',
 );
 
+/** Share in a DM: Slack would not let us post in the channel that was picked (a private one we are not in). */
+export const CANNOT_POST_PICKED_NOTICE = noticeMessage(
+  ':warning: I can’t post in that channel. Invite me there with `/invite @Paperbot`, or pick another one.',
+  'I can’t post in that channel. Invite me there with /invite @Paperbot, or pick another one.',
+);
+
 /** A search that threw: the ack still goes out, with this apology. */
 export const SEARCH_FAILED_NOTICE = noticeMessage(
   ':warning: Something went wrong with that search. Please try again.',

@@ -6,10 +6,15 @@ import { linksLine, metaLine, titleLink } from './paper-meta.js';
 import { escapeFit } from './text.js';
 
 /**
- * Who sees the cards. `ephemeral`: only the asker sees them (`/paper`); `thread`: everyone in
- * a thread sees them (mentions, DMs, the message shortcut).
+ * Who sees the cards. `ephemeral`: only the asker sees them (`/paper`, and the next pages of a
+ * thread's results); `thread`: everyone in a thread sees them (mentions, the message shortcut);
+ * `dm`: the asker's one-to-one chat with the app (direct messages, Home-tab searches), where
+ * answers stand in the conversation itself and Share offers a channel to share to.
  */
-export type Audience = 'ephemeral' | 'thread';
+export type Audience = 'ephemeral' | 'thread' | 'dm';
+
+/** Where a shared card went: the channel (the abstract in the card's thread), or the thread the results are in. */
+export type SharedIn = 'channel' | 'thread';
 
 export type CardButton = 'share' | 'abstract' | 'similar';
 
@@ -17,7 +22,11 @@ export type CardButton = 'share' | 'abstract' | 'similar';
 export const AUDIENCE_BUTTONS: Record<Audience, readonly CardButton[]> = {
   ephemeral: ['share', 'abstract', 'similar'],
   thread: ['share', 'abstract'],
+  dm: ['share', 'abstract', 'similar'],
 };
+
+/** Where Share posts from each audience, unless the redraw says otherwise. */
+export const SHARED_IN: Record<Audience, SharedIn> = { ephemeral: 'channel', thread: 'thread', dm: 'channel' };
 
 export interface CardOptions {
   audience: Audience;
@@ -26,6 +35,8 @@ export interface CardOptions {
   blockId?: string;
   /** Already shared: the Share button gives way to a note saying so. */
   shared?: boolean;
+  /** Where the shared card went, for that note ({@link SHARED_IN} of the audience by default). */
+  sharedIn?: SharedIn;
 }
 
 const BUTTONS: Record<CardButton, { text: string; actionId: string; style?: 'primary' }> = {
@@ -34,8 +45,8 @@ const BUTTONS: Record<CardButton, { text: string; actionId: string; style?: 'pri
   similar: { text: 'Similar', actionId: ACTION.similar },
 };
 
-const SHARED_NOTE: Record<Audience, string> = {
-  ephemeral: ':white_check_mark: Shared to the channel, with the abstract in its thread',
+const SHARED_NOTE: Record<SharedIn, string> = {
+  channel: ':white_check_mark: Shared to the channel, with the abstract in its thread',
   thread: ':white_check_mark: Shared in this thread',
 };
 
@@ -60,7 +71,7 @@ export function paperCard(paper: Paper, options: CardOptions): Block[] {
 /** The buttons (button values carry only the paper id), and the "shared" note when shared. */
 export function cardActions(paper: Paper, wanted: readonly CardButton[], options: CardOptions): Block[] {
   const blocks: Block[] = [];
-  if (options.shared) blocks.push(context([SHARED_NOTE[options.audience]]));
+  if (options.shared) blocks.push(context([SHARED_NOTE[options.sharedIn ?? SHARED_IN[options.audience]]]));
   const elements: ButtonElement[] = wanted.map((b) => button({ ...BUTTONS[b], value: paper.id }));
   if (elements.length > 0) blocks.push(actions(elements, options.blockId));
   return blocks;

@@ -4,7 +4,7 @@ import type { SearchResponse } from '../search/types.js';
 import { ACTION } from './action-ids.js';
 import { actions, blockTextLength, button, context, divider, section, type Block } from './blocks.js';
 import { toMessage, type Message } from './message.js';
-import { paperCard, type Audience } from './paper-card.js';
+import { paperCard, type Audience, type SharedIn } from './paper-card.js';
 import { escapeFit, escapeText, truncate } from './text.js';
 import { cardBlockId, answerValue, type AnswerState, type Answer } from './answer-state.js';
 
@@ -18,9 +18,14 @@ interface CardsPage {
   state: AnswerState;
   /** The next page, for a "More results" button. */
   more?: Answer | null;
+  /** Where a shared card went (paper-card.ts). */
+  sharedIn?: SharedIn;
 }
 
-// Room kept for the heading and the "More results" row when budgeting cards.
+// In a thread the next page is shown to whoever clicks, not posted for everyone.
+const MORE_NOTE: Partial<Record<Audience, string>> = { thread: 'More results are shown only to you.' };
+
+// Room kept for the "More results" row (divider, button, note) when budgeting cards.
 const RESERVED_BLOCKS = 3;
 const RESERVED_TEXT = 600;
 
@@ -36,6 +41,7 @@ export function cardsMessage(page: CardsPage): Message {
       audience: page.audience,
       blockId: cardBlockId(index, page.state),
       shared: page.state.shared.includes(index),
+      sharedIn: page.sharedIn,
     });
     const cardText = card.reduce((n, b) => n + blockTextLength(b), 0);
     if (blocks.length + card.length + 1 > BLOCK_KIT.maxBlocks - RESERVED_BLOCKS) break;
@@ -44,7 +50,10 @@ export function cardsMessage(page: CardsPage): Message {
     text += cardText;
   }
   const moreValue = page.more ? answerValue(page.more) : null;
-  if (moreValue) blocks.push(divider(), actions([button({ text: 'More results', actionId: ACTION.more, value: moreValue })]));
+  if (moreValue) {
+    const note = MORE_NOTE[page.audience];
+    blocks.push(divider(), actions([button({ text: 'More results', actionId: ACTION.more, value: moreValue })]), ...(note ? [context([note])] : []));
+  }
   return toMessage(page.fallback, blocks);
 }
 
@@ -56,10 +65,13 @@ export interface PageOptions {
   offset: number;
   /** Positions on this page already shared. */
   shared?: number[];
+  /** Where a shared card went, when not where the audience shares to (paper-card.ts). */
+  sharedIn?: SharedIn;
 }
 
 /**
- * One page of search results. `/paper` pages on with "More results"; threads show one page.
+ * One page of search results, with "More results" while there are more: `/paper` and DMs page on
+ * in place; in a thread the next page is shown only to whoever clicks (handlers/actions/show-search.ts).
  *
  * @example searchResultsMessage(search.search('diffusion', { limit: 5 }), { audience: 'ephemeral', offset: 0 })
  */
@@ -77,7 +89,8 @@ export function searchResultsMessage(response: SearchResponse, options: PageOpti
     papers,
     audience,
     state,
-    more: audience === 'ephemeral' && next < total ? { kind: 'search', query, offset: next } : null,
+    more: next < total ? { kind: 'search', query, offset: next } : null,
+    sharedIn: options.sharedIn,
   });
 }
 
@@ -109,6 +122,7 @@ export function similarMessage(paper: Paper, similar: readonly Paper[], options:
     papers: similar,
     audience: options.audience,
     state: { answer: { kind: 'similar', of: paper.id }, shared: options.shared ?? [] },
+    sharedIn: options.sharedIn,
   });
 }
 
@@ -120,5 +134,6 @@ export function paperMessage(paper: Paper, options: Omit<PageOptions, 'offset'> 
     papers: [paper],
     audience: options.audience,
     state: { answer: { kind: 'paper', id: paper.id }, shared: options.shared ?? [] },
+    sharedIn: options.sharedIn,
   });
 }

@@ -25,7 +25,7 @@ export function sourceLabel(source: string): string {
   if (source === 'hf-daily') return 'Hugging Face daily papers';
   if (source === 'arxiv-lookup') return 'arXiv, looked up on request';
   if (source.startsWith('arxiv:')) return `arXiv ${source.slice('arxiv:'.length)}, newest submissions`;
-  if (source.startsWith('page:')) return 'a saved Hugging Face papers page (bundled)';
+  if (source.startsWith('page:')) return 'a saved Hugging Face papers page';
   return source;
 }
 
@@ -42,6 +42,20 @@ export function shortTime(iso: string, now: Date = new Date()): string {
   return `${day}, ${time} UTC`;
 }
 
+/** One live source in a line: when it last brought papers, or that it is failing or not fetched yet (mrkdwn). */
+export function freshnessLine(s: StatusView['sources'][number], now: Date = new Date()): string {
+  const name = escapeText(sourceLabel(s.source));
+  if (s.lastError && s.consecutiveFailures > 0) {
+    const since = s.lastSuccessAt ? `, last fetched ${shortTime(s.lastSuccessAt, now)}` : '';
+    return `:warning: ${name}: the last fetch failed${since}`;
+  }
+  return s.lastSuccessAt ? `${name}: last fetched ${shortTime(s.lastSuccessAt, now)}` : `${name}: not fetched yet`;
+}
+
+/** The live sources worth naming: fetched here, or fetched (or failing) before. */
+export const liveSources = (status: Pick<StatusView, 'sources'>): StatusView['sources'] =>
+  status.sources.filter((s) => s.scheduled || s.lastSuccessAt || s.lastError);
+
 /** `/paper status`: how many papers, from where, and how each live source is doing. */
 export function statusMessage(status: StatusView, now: Date = new Date()): Message {
   const counts = Object.entries(status.bySource)
@@ -49,7 +63,7 @@ export function statusMessage(status: StatusView, now: Date = new Date()): Messa
     .map(([source, n]) => `• ${escapeText(sourceLabel(source))}: ${n}`)
     .join('\n');
   const blocks: Block[] = [section(`:card_index_dividers: *${status.papers} papers* in the library${counts ? `\n${counts}` : ''}`)];
-  const live = status.sources.filter((s) => s.scheduled || s.lastSuccessAt || s.lastError);
+  const live = liveSources(status);
   if (live.length === 0) {
     blocks.push(
       context([`No live sources are fetched here (PAPERBOT_SOURCES is none). Papers named by id in \`${SLACK_APP.command}\` are still looked up when online.`]),

@@ -50,19 +50,56 @@ export const slackChannelName = (channel: Pick<Channel, 'name' | 'kind'>): strin
 export const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * What Slack's composer makes of typed text: the three characters escaped, and `@Name` turned
- * into the `<@U…>` mention.
+ * What Slack's composer makes of typed text, as the event carries it: the three characters
+ * escaped; web addresses as `<https://…>` links (trailing punctuation left out, as Slack does);
+ * `@here`, `@channel`, `@everyone` as `<!here>` …; `@Name` as the `<@U…>` mention of that person;
+ * `#name` as `<#C…|name>` for a channel the workspace has. Nothing inside a link is read as a
+ * mention or a channel. Unknown names stay as typed, as in Slack.
  *
- * @example typedToSlack('@Paperbot a < b', people) // '<@U0PAPERBOT> a &lt; b'
+ * @example typedToSlack('@Paperbot a < b, see https://arxiv.org/abs/1706.03762. #papers', people, channels)
+ * // '<@U0PAPERBOT> a &lt; b, see <https://arxiv.org/abs/1706.03762>. <#C0PAPERS01|papers>'
  */
-export function typedToSlack(typed: string, people: readonly Person[]): string {
-  let text = escapeText(typed);
+export function typedToSlack(typed: string, people: readonly Person[], channels: readonly Pick<Channel, 'id' | 'name'>[] = []): string {
+  // Links first: what they hold is left alone.
+  return escapeText(typed)
+    .split(WEB_ADDRESS)
+    .map((piece, i) => (i % 2 === 1 ? linkToSlack(piece) : namesToSlack(piece, people, channels)))
+    .join('');
+}
+
+// A web address runs to whitespace or an escaped < or >; the capture keeps it in split()'s output.
+const WEB_ADDRESS = /(\bhttps?:\/\/(?:(?!&lt;|&gt;)[^\s])+)/i;
+const count = (text: string, ch: string) => text.split(ch).length - 1;
+
+/** `<url>`, leaving out what ends the sentence rather than the address ("see https://x.org/a."), as Slack does. */
+function linkToSlack(address: string): string {
+  let url = address;
+  for (;;) {
+    const last = url.at(-1) ?? '';
+    const entity = /&(amp|lt|gt);$/.test(url);
+    if (last && !entity && '.,;:!?\'"'.includes(last)) url = url.slice(0, -1);
+    else if (last === ')' && count(url, ')') > count(url, '(')) url = url.slice(0, -1);
+    else break;
+  }
+  return url.length > 'https://'.length ? `<${url}>${address.slice(url.length)}` : address;
+}
+
+const BROADCASTS = ['here', 'channel', 'everyone'];
+const quoteRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function namesToSlack(text: string, people: readonly Person[], channels: readonly Pick<Channel, 'id' | 'name'>[]): string {
+  let out = text.replace(
+    new RegExp(`(^|[^\\w])@(${BROADCASTS.join('|')})(?![\\w])`, 'gi'),
+    (_m, before: string, word: string) => `${before}<!${word.toLowerCase()}>`,
+  );
   // Longest names first, so "@Bob Chen" is not taken for a "@Bob".
   for (const person of [...people].sort((a, b) => b.name.length - a.name.length)) {
-    const name = person.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    text = text.replace(new RegExp(`(^|[^\\w])@${name}(?![\\w])`, 'giu'), `$1<@${person.id}>`);
+    out = out.replace(new RegExp(`(^|[^\\w])@${quoteRegExp(person.name)}(?![\\w])`, 'giu'), `$1<@${person.id}>`);
   }
-  return text;
+  for (const channel of channels) {
+    out = out.replace(new RegExp(`(^|[^\\w&#])#${quoteRegExp(channel.name)}(?![\\w-])`, 'gi'), `$1<#${channel.id}|${channel.name}>`);
+  }
+  return out;
 }
 
 const form = (fields: Record<string, string>): SlackRequest => ({ body: new URLSearchParams(fields).toString(), contentType: FORM, decoded: { ...fields } });
@@ -230,24 +267,35 @@ export interface BlockActionsOptions {
   userName?: string;
   /** The element as the message or view has it (`type`, `action_id`, `text`, `value`, `url`, `style`). */
   element: Record<string, unknown>;
+  /** What was picked in a menu: a conversation, channel or user id ({@link SELECTED_FIELD}). */
+  selected?: string;
   blockId: string;
   where: ClickedIn;
   actionTs?: string;
   triggerId?: string;
 }
 
+/** Where a menu's pick travels in its action, by the menu's type. */
+export const SELECTED_FIELD: Readonly<Record<string, string>> = {
+  conversations_select: 'selected_conversation',
+  channels_select: 'selected_channel',
+  users_select: 'selected_user',
+};
+
 /**
- * `block_actions`: one click. A message comes with its `response_url`, and with a copy of itself
+ * `block_actions`: one click, or one pick in a menu (`selected`). A message comes with its `response_url`, and with a copy of itself
  * unless it is ephemeral (see `withCopy`). A view click carries the view instead, and no channel,
  * message or `response_url`.
  */
 export function blockActions(o: BlockActionsOptions): SlackRequest {
   const team = o.team ?? EXAMPLE_TEAM;
   const { element, where } = o;
+  const type = element['type'];
+  const selectedField = typeof type === 'string' && Object.hasOwn(SELECTED_FIELD, type) ? SELECTED_FIELD[type] : undefined;
   const action = {
     action_id: element['action_id'],
     block_id: o.blockId,
-    text: element['text'],
+    ...(selectedField ? { [selectedField]: o.selected ?? null } : { text: element['text'] }),
     ...(typeof element['value'] === 'string' ? { value: element['value'] } : {}),
     ...(typeof element['url'] === 'string' ? { url: element['url'] } : {}),
     ...(typeof element['style'] === 'string' ? { style: element['style'] } : {}),

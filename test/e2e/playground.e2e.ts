@@ -118,6 +118,8 @@ describe('the playground in Chromium', () => {
     // The channel at its newest (the shared card), the thread from its top (the card, then the abstract).
     await page.getByTestId('message-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
     await page.locator('#thread-body').evaluate((el) => (el.scrollTop = 0));
+    // No message hovered: its "More actions" button would show.
+    await page.mouse.move(0, VIEWPORT.height - 1);
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     const png = readFileSync(SCREENSHOT);
@@ -145,6 +147,91 @@ describe('the playground in Chromium', () => {
     const reply = threadMessages().nth(1);
     expect(flat(await reply.textContent())).toMatch(/quantiz/i);
     expect(await reply.getByTestId('button-paper_share').count()).toBeGreaterThan(0);
+  });
+
+  it('/paper random: the die is drawn as an emoji, not as :game_die:', async () => {
+    await page.getByTestId('sidebar-channel-papers').click();
+    await send('/paper random');
+    const random = ephemeral().filter({ hasText: 'A random paper' }).last();
+    await random.waitFor();
+    const text = flat(await random.textContent());
+    expect(text).toContain('🎲 A random paper from the corpus');
+    expect(text).not.toContain(':game_die:');
+  });
+
+  it('what you type goes out as Slack sends it: a link, a channel reference, a broadcast', async () => {
+    await page.getByTestId('sidebar-channel-general').click();
+    await send('see https://arxiv.org/abs/1706.03762, over in #papers @here');
+    const typed = messages().filter({ hasText: 'over in' }).last();
+    await expect.poll(async () => (await typed.locator('a.mk-link').getAttribute('href')) ?? '').toBe('https://arxiv.org/abs/1706.03762');
+    expect(await typed.locator('.mk-channel').textContent()).toBe('#papers');
+    expect(await typed.locator('.mk-broadcast').textContent()).toBe('@here');
+  });
+
+  it('More actions → Find papers on a message: the answer arrives in its thread', async () => {
+    await send('Has anyone read about speech recognition lately?');
+    const asked = messages().filter({ hasText: 'Has anyone read about speech recognition' }).last();
+    await asked.getByTestId('message-actions').click();
+    await page.getByTestId('message-actions-menu').getByTestId('shortcut-find_papers').click();
+    await expect.poll(() => page.getByTestId('message-actions-menu').isHidden()).toBe(true);
+    await asked.getByTestId('replies-link').click();
+    await expect.poll(() => threadMessages().count()).toBe(2);
+    const reply = threadMessages().nth(1);
+    expect(flat(await reply.textContent())).toMatch(/speech/i);
+    expect(await reply.getByTestId('button-paper_share').count()).toBeGreaterThan(0);
+    await page.getByTestId('thread-close').click();
+  });
+
+  it('a DM to Paperbot is answered right there; Share asks which channel, and picking one shares it there', async () => {
+    await page.getByTestId('sidebar-dm').click();
+    await send('speech recognition');
+    const answer = messages()
+      .filter({ has: page.getByTestId('app-badge') })
+      .filter({ has: page.getByTestId('button-paper_share') })
+      .last();
+    await answer.waitFor();
+    expect(await answer.getByTestId('replies-link').count()).toBe(0);
+    const [paperId] = await shareValues(answer);
+    await answer.getByTestId('button-paper_share').first().click();
+    const picker = page.getByTestId('select-paper_share_to');
+    await picker.waitFor();
+    await picker.selectOption({ label: '#papers' });
+    await expect.poll(async () => flat(await ephemeral().last().textContent())).toContain('to the channel you picked');
+
+    await page.getByTestId('sidebar-channel-papers').click();
+    const shared = messages()
+      .filter({ hasText: `Shared by @${PLAYGROUND.workspace.me.name}` })
+      .last();
+    await expect.poll(async () => flat(await shared.textContent())).toContain(flat(deps.search.get(paperId!)!.title).slice(0, 30));
+  });
+
+  it('draws emoji in colour and CJK text as real glyphs (the fonts are installed)', async () => {
+    const drawn = await page.evaluate(() => {
+      const draw = (text: string) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 64;
+        const g = canvas.getContext('2d')!;
+        g.font = '48px sans-serif';
+        g.textBaseline = 'top';
+        g.fillText(text, 4, 4);
+        return Array.from(g.getImageData(0, 0, 64, 64).data);
+      };
+      const pixels = (data: number[]) => Array.from({ length: data.length / 4 }, (_, i) => data.slice(i * 4, i * 4 + 4));
+      // A red apple: a colour emoji font paints most of it red; any other font, grey or nothing.
+      const coloured = pixels(draw('🍎')).filter(([r = 0, g = 0, b = 0, a = 0]) => a > 0 && Math.max(r, g, b) - Math.min(r, g, b) > 60).length;
+      const [lun, wen] = [draw('論'), draw('文')];
+      return { coloured, cjkDiffer: lun.some((v, i) => v !== wen[i]), cjkInk: lun.some((v, i) => i % 4 === 3 && v > 0) };
+    });
+    // A missing emoji font draws an outline box: no colour. A missing CJK font draws the same box for every character.
+    expect(drawn.coloured).toBeGreaterThan(500);
+    expect(drawn).toMatchObject({ cjkDiffer: true, cjkInk: true });
+  });
+
+  it('answers the browser’s favicon and a health check', async () => {
+    const origin = new URL(page.url()).origin;
+    const [favicon, health] = await Promise.all([page.request.get(`${origin}/favicon.ico`), page.request.get(`${origin}/healthz`)]);
+    expect([favicon.status(), favicon.headers()['content-type']]).toEqual([200, 'image/svg+xml']);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
   });
 
   it('ran without a browser error or a failed listener', () => {

@@ -6,6 +6,7 @@ import { summarizeCorpus } from '../../src/corpus/corpus-summary.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { readBaseConfig } from '../../src/env-config.js';
 import type { Logger } from '../../src/logger.js';
+import { sourceLabel } from '../../src/render/status.js';
 import { createPaperSearch } from '../../src/search/paper-search.js';
 import type { Deps } from '../../src/slack/deps.js';
 import { startLibrary, type RunningLibrary } from '../../src/start-library.js';
@@ -24,7 +25,7 @@ export function corpusDeps(options: { random?: () => number } = {}): Deps {
   const search = createPaperSearch(corpus.papers);
   return {
     search,
-    corpusSummary: summarizeCorpus(corpus.papers, ['a saved Hugging Face papers page (bundled)']),
+    corpusSummary: summarizeCorpus(corpus.papers, [sourceLabel('page:')]),
     random: options.random ?? Math.random,
     generation: () => 0,
     lookup: undefined,

@@ -8,7 +8,7 @@ import { homeView } from '../../src/render/home.js';
 import { paperCard } from '../../src/render/paper-card.js';
 import { authorsLine, linksLine, metaLine, monthYear } from '../../src/render/paper-meta.js';
 import { noResultsMessage, paperMessage, searchResultsMessage, similarMessage } from '../../src/render/results.js';
-import { sharedCardMessage } from '../../src/render/share.js';
+import { paperIdOfShareTo, sharedCardMessage, sharedToChannelMessage, shareToChannelMessage } from '../../src/render/share.js';
 import { decodeAnswer } from '../../src/render/answer-state.js';
 import { messageProblems } from '../helpers/block-limits.js';
 import { buttonsIn, cardsIn, textOf } from '../helpers/blocks.js';
@@ -159,8 +159,25 @@ describe('results pages', () => {
     expect(decodeAnswer(more.value)).toEqual({ kind: 'search', query: 'llm', offset: 10 });
     const last = searchResultsMessage({ ...response(papers.slice(0, 2), 'llm'), total: 12 }, { audience: 'ephemeral', offset: 10 });
     expect(buttonsIn(last).some((b) => b.action_id === 'results_more')).toBe(false);
+  });
+
+  it('in a thread and a DM too: "1–3 of 12" always comes with a way to the rest', () => {
     const thread = searchResultsMessage({ ...response(papers.slice(0, 3), 'llm'), total: 12 }, { audience: 'thread', offset: 0 });
-    expect(buttonsIn(thread).some((b) => b.action_id === 'results_more')).toBe(false);
+    expect(textOf(thread)).toContain('*1–3 of 12* papers');
+    const more = buttonsIn(thread).find((b) => b.action_id === 'results_more')!;
+    expect(decodeAnswer(more.value)).toEqual({ kind: 'search', query: 'llm', offset: 3 });
+    // Everyone sees the thread; the next page only whoever clicks.
+    expect(textOf(thread)).toContain('More results are shown only to you.');
+    const dm = searchResultsMessage({ ...response(papers.slice(0, 3), 'llm'), total: 12 }, { audience: 'dm', offset: 0 });
+    expect(buttonsIn(dm).some((b) => b.action_id === 'results_more')).toBe(true);
+    expect(textOf(dm)).not.toContain('only to you');
+    for (const message of [thread, dm]) expect(messageProblems(message)).toEqual([]);
+  });
+
+  it('say where a shared card went: the channel, or the thread an ephemeral page is in', () => {
+    const base = { ...response(papers.slice(0, 3), 'llm'), total: 3 };
+    expect(textOf(searchResultsMessage(base, { audience: 'ephemeral', offset: 0, shared: [1] }))).toContain('Shared to the channel');
+    expect(textOf(searchResultsMessage(base, { audience: 'ephemeral', offset: 0, shared: [1], sharedIn: 'thread' }))).toContain('Shared in this thread');
   });
 
   it('no results: says so and offers the suggestion as a button, escaped', () => {
@@ -180,12 +197,60 @@ describe('results pages', () => {
   });
 });
 
+describe('Share in a DM: the channel picker', () => {
+  it('asks which channel, naming the paper in its block, within limits; then says it is done', () => {
+    for (const paper of [papers[0]!, monster]) {
+      const picker = shareToChannelMessage(paper);
+      expect(messageProblems(picker)).toEqual([]);
+      const [section] = picker.blocks as Record<string, any>[];
+      expect(paperIdOfShareTo(section!.block_id)).toBe(paper.id);
+      expect(section!.accessory).toMatchObject({ type: 'conversations_select', action_id: 'paper_share_to', filter: { include: ['public', 'private'] } });
+      expect(section!.accessory.placeholder.text.length).toBeLessThanOrEqual(150);
+      expect(messageProblems(sharedToChannelMessage(paper))).toEqual([]);
+    }
+    expect(paperIdOfShareTo('c0|0|s:0:x')).toBeNull();
+    expect(paperIdOfShareTo('share_to|')).toBeNull();
+  });
+
+  it('DM cards carry Share, Abstract and Similar', () => {
+    expect(buttonsIn({ blocks: paperCard(papers[0]!, { audience: 'dm' }) }).map((b) => b.text.text)).toEqual(['Share', 'Abstract', 'Similar']);
+  });
+});
+
 describe('help and App Home', () => {
   it('stay within limits and describe the corpus', () => {
-    for (const message of [helpMessage(summary), mentionHelpMessage(summary)]) expect(messageProblems(message)).toEqual([]);
+    for (const message of [helpMessage(summary), mentionHelpMessage(summary), mentionHelpMessage(summary, 'dm')]) expect(messageProblems(message)).toEqual([]);
     const home = homeView(summary);
     expect(messageProblems(home, 'home')).toEqual([]);
     expect(textOf(home)).toContain(`*${papers.length} papers*`);
     expect(textOf(home)).toContain(`${summary.withCode} with code`);
+  });
+
+  it('the Home tab says how fresh each live source is, and when one is failing', () => {
+    const now = new Date('2026-12-03T15:00:00Z');
+    const source = { scheduled: true, lastAdded: 3, lastUpdated: 0, lastError: null, lastErrorAt: null, consecutiveFailures: 0, nextRunAt: null };
+    const status = {
+      sources: [
+        { ...source, source: 'hf-daily', lastSuccessAt: '2026-12-03T14:05:00Z' },
+        {
+          ...source,
+          source: 'arxiv:cs.CL',
+          lastSuccessAt: '2026-12-02T09:00:00Z',
+          lastError: 'HTTP 503',
+          lastErrorAt: '2026-12-03T14:00:00Z',
+          consecutiveFailures: 2,
+        },
+        { ...source, source: 'arxiv:cs.LG', lastSuccessAt: null },
+        { ...source, source: 'arxiv:cs.RO', scheduled: false, lastSuccessAt: null },
+      ],
+    };
+    const home = homeView(summary, status, now);
+    expect(messageProblems(home, 'home')).toEqual([]);
+    const text = textOf(home);
+    expect(text).toContain('Hugging Face daily papers: last fetched 3 Dec, 14:05 UTC');
+    expect(text).toContain(':warning: arXiv cs.CL, newest submissions: the last fetch failed, last fetched 2 Dec, 09:00 UTC');
+    expect(text).toContain('arXiv cs.LG, newest submissions: not fetched yet');
+    expect(text).not.toContain('cs.RO');
+    expect(textOf(homeView(summary, { sources: [] }, now))).not.toContain('last fetched');
   });
 });

@@ -384,4 +384,51 @@ describe('typedToSlack', () => {
   it('leaves an @ inside a word alone (an address is not a mention)', () => {
     expect(typedToSlack('mail me@Paperbot.org', people)).toBe('mail me@Paperbot.org');
   });
+
+  const channels = [papers, { id: W.channels[1].id, name: W.channels[1].name }];
+
+  it('links web addresses as Slack does, leaving out the punctuation that ends the sentence', () => {
+    expect(typedToSlack('see https://arxiv.org/abs/1706.03762.', people)).toBe('see <https://arxiv.org/abs/1706.03762>.');
+    expect(typedToSlack('(http://a.example/x_(y)), ok?', people)).toBe('(<http://a.example/x_(y)>), ok?');
+    expect(typedToSlack('https://a.example/?q=1&r=2&', people)).toBe('<https://a.example/?q=1&amp;r=2&amp;>');
+    expect(typedToSlack('https://a.example/<b>', people)).toBe('<https://a.example/>&lt;b&gt;');
+    expect(typedToSlack('https:// and ftp://x.example', people)).toBe('https:// and ftp://x.example');
+  });
+
+  it('turns @here, @channel and @everyone into broadcasts, and #name into a reference to that channel', () => {
+    expect(typedToSlack('@here @Channel @everyone! x@here', people)).toBe('<!here> <!channel> <!everyone>! x@here');
+    expect(typedToSlack(`#${papers.name}, #nowhere #${papers.name}-old`, people, channels)).toBe(
+      `<#${papers.id}|${papers.name}>, #nowhere #${papers.name}-old`,
+    );
+  });
+
+  it('reads nothing inside a link as a mention or a channel', () => {
+    expect(typedToSlack(`https://a.example/@Paperbot#${papers.name} @paperbot`, people, channels)).toBe(
+      `<https://a.example/@Paperbot#${papers.name}> <@${W.bot.userId}>`,
+    );
+  });
+});
+
+describe('a pick in a menu', () => {
+  it('travels as the field Slack names for that menu, with no text or value', () => {
+    const element = { type: 'conversations_select', action_id: 'paper_share_to', placeholder: { type: 'plain_text', text: 'Pick a channel' } };
+    const where: ClickedIn = {
+      type: 'message',
+      channel: dm.id,
+      message: { ts: '1515449600.000100', ephemeral: true },
+      responseUrl: 'https://hooks.slack.com/actions/T/1/x',
+    };
+    const { decoded } = blockActions({ team, element, selected: papers.id, blockId: 'share_to|2308.16582', where });
+    const [action] = decoded['actions'] as Record<string, unknown>[];
+    expect(action).toMatchObject({
+      type: 'conversations_select',
+      action_id: 'paper_share_to',
+      block_id: 'share_to|2308.16582',
+      selected_conversation: papers.id,
+    });
+    expect(action).not.toHaveProperty('value');
+    expect(action).not.toHaveProperty('text');
+    const channels = blockActions({ team, element: { ...element, type: 'channels_select' }, selected: papers.id, blockId: 'b', where }).decoded;
+    expect((channels['actions'] as Record<string, unknown>[])[0]).toMatchObject({ selected_channel: papers.id });
+  });
 });

@@ -8,6 +8,12 @@ export interface Channel {
   kind: 'channel' | 'im';
 }
 
+/** A message shortcut the app has: an entry in a message's "More actions" menu. */
+export interface MessageShortcut {
+  callbackId: string;
+  name: string;
+}
+
 export interface Workspace {
   teamName: string;
   botUserId: string;
@@ -16,6 +22,8 @@ export interface Workspace {
   /** User id → display name. */
   users: Record<string, string>;
   channels: Channel[];
+  /** The app's message shortcuts; none when absent. */
+  shortcuts?: MessageShortcut[];
 }
 
 export interface Message {
@@ -51,4 +59,12 @@ export interface ClickRequest {
   actionId: string;
   blockId: string;
   value: string;
+  /** What was picked, for a menu (a conversation or channel id). */
+  selected?: string;
+}
+
+/** A message shortcut used on a message ("More actions" → its name). */
+export interface ShortcutRequest {
+  messageId: string;
+  callbackId: string;
 }

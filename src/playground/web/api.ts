@@ -1,4 +1,4 @@
-import type { ClickRequest, SayRequest, State } from './api-types.js';
+import type { ClickRequest, SayRequest, ShortcutRequest, State } from './api-types.js';
 
 /** The page's only line to the playground server; see api-types.ts for the contract. */
 
@@ -7,6 +7,8 @@ export interface Api {
   state(after?: number): Promise<State>;
   say(request: SayRequest): Promise<void>;
   click(request: ClickRequest): Promise<void>;
+  /** A message shortcut used on a message ("More actions" → Find papers). */
+  shortcut(request: ShortcutRequest): Promise<void>;
   /** Tells the app its Home tab was opened; the view it publishes arrives in a later state. */
   openHome(): Promise<void>;
   /** False for the static demo, which has no updates to wait for. */
@@ -29,6 +31,7 @@ export function httpApi(fetchFn: Fetch = (input, init) => fetch(input, init)): A
     state: async (after) => (await send(fetchFn, after === undefined ? '/api/state' : `/api/state?after=${after}`)).json() as Promise<State>,
     say: (request) => post('/api/say', request),
     click: (request) => post('/api/click', request),
+    shortcut: (request) => post('/api/shortcut', request),
     openHome: () => post('/api/home', {}),
   };
 }
@@ -41,6 +44,7 @@ export function demoApi(fetchFn: Fetch = (input, init) => fetch(input, init), ur
     state: async () => (await send(fetchFn, url)).json() as Promise<State>,
     say: refuse,
     click: refuse,
+    shortcut: refuse,
     // Opening Home is not an action the viewer took, so the demo stays quiet about it.
     openHome: () => Promise.resolve(),
   };

@@ -1,5 +1,7 @@
 import { demoApi, httpApi, type Api } from './api.js';
 import type { State } from './api-types.js';
+import { loadEmojiNames } from './emoji.js';
+import { messageActionsMenuHtml } from './message-view.js';
 import { HOME_NAV, channelHtml, headerHtml, homeHtml, sidebarHtml, threadHtml, type Place } from './shell-view.js';
 
 /**
@@ -30,6 +32,7 @@ const els = {
   threadInput: byId<HTMLTextAreaElement>('thread-composer-input'),
   errorBar: byId('error-bar'),
   errorText: byId('error-text'),
+  menu: byId('message-menu'),
 };
 
 const api: Api = new URLSearchParams(location.search).has('demo') ? demoApi() : httpApi();
@@ -161,8 +164,48 @@ function onAction(el: HTMLElement, event: Event): void {
     .catch((e: unknown) => showError(e));
 }
 
+// --- a message's "More actions" menu: the app's message shortcuts ---------------------------
+
+function openMenu(button: HTMLElement): void {
+  const messageId = button.closest<HTMLElement>('[data-message-id]')?.dataset['messageId'];
+  if (!state || !messageId) return;
+  els.menu.innerHTML = messageActionsMenuHtml(state.workspace, messageId);
+  const at = button.getBoundingClientRect();
+  els.menu.style.top = `${at.bottom + 4}px`;
+  els.menu.style.left = `${Math.max(8, at.right - 220)}px`;
+  els.menu.hidden = false;
+}
+
+function closeMenu(): void {
+  els.menu.hidden = true;
+}
+
+function onShortcut(item: HTMLElement): void {
+  closeMenu();
+  api.shortcut({ messageId: item.dataset['messageId'] ?? '', callbackId: item.dataset['shortcut'] ?? '' }).catch((e: unknown) => showError(e));
+}
+
+// A menu (a conversation picker) tells the app what was picked, as Slack does on each pick.
+document.addEventListener('change', (event) => {
+  const select = event.target instanceof HTMLSelectElement ? event.target : null;
+  if (!select?.dataset['actionId'] || !select.value) return;
+  const messageId = select.closest<HTMLElement>('[data-message-id]')?.dataset['messageId'] ?? '';
+  api
+    .click({ messageId, actionId: select.dataset['actionId'], blockId: select.dataset['blockId'] ?? '', value: '', selected: select.value })
+    .catch((e: unknown) => showError(e));
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') closeMenu();
+});
+
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
+  const shortcut = target?.closest<HTMLElement>('[data-shortcut]');
+  if (shortcut) return onShortcut(shortcut);
+  const actions = target?.closest<HTMLElement>('[data-message-actions]');
+  if (actions) return openMenu(actions);
+  closeMenu();
   const nav = target?.closest<HTMLElement>('[data-nav]');
   if (nav) return go(nav.dataset['nav'] ?? HOME_NAV);
   const replies = target?.closest<HTMLElement>('[data-thread-ts]');
@@ -170,9 +213,12 @@ document.addEventListener('click', (event) => {
   if (target?.closest('[data-close-thread]')) return openThread(undefined);
   if (target?.closest('[data-dismiss-error]')) return hideError();
   const action = target?.closest<HTMLElement>('[data-action-id]');
-  if (action) onAction(action, event);
+  // Menus answer when something is picked (the change listener), not when opened.
+  if (action && action.tagName !== 'SELECT') onAction(action, event);
 });
 
+els.messages.addEventListener('scroll', closeMenu);
+els.threadBody.addEventListener('scroll', closeMenu);
 wireComposer(els.composer, els.composerInput, () => undefined);
 wireComposer(els.threadComposer, els.threadInput, () => openThreadTs);
 
@@ -181,6 +227,8 @@ wireComposer(els.threadComposer, els.threadInput, () => openThreadTs);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function poll(): Promise<void> {
+  // Slack's emoji names, before anything is drawn (without them emoji show as their names).
+  await loadEmojiNames();
   let after: number | undefined;
   for (;;) {
     try {

@@ -31,6 +31,9 @@ export function elementToHtml(element: Json, place: ElementPlace, ctx: RenderCon
       return buttonToHtml(element, place, ctx);
     case 'image':
       return imageElementToHtml(element, 'bk-accessory-image');
+    case 'conversations_select':
+    case 'channels_select':
+      return conversationMenuToHtml(element, place, ctx);
     default:
       return placeholderToHtml(element, ctx);
   }
@@ -70,6 +73,24 @@ export function imageElementToHtml(image: Json, className: string): string {
   const src = safeImageUrl(str(image, 'image_url') ?? '');
   if (!src) return `<span class="${className} bk-image-missing" title="${escapeHtml(alt)}"></span>`;
   return `<img class="${className}" src="${escapeHtml(src)}" alt="${escapeHtml(alt)}" loading="lazy">`;
+}
+
+/**
+ * A menu of conversations: the workspace's channels (and the DM with the app, when the menu's
+ * filter includes `im`). Picking one tells the app, as Slack does, with the pick.
+ */
+function conversationMenuToHtml(menu: Json, place: ElementPlace, ctx: RenderContext): string {
+  const actionId = str(menu, 'action_id') ?? '';
+  const include = obj(menu, 'filter')?.['include'];
+  const kinds = str(menu, 'type') === 'channels_select' ? ['public'] : Array.isArray(include) && include.length > 0 ? include : ['public', 'private', 'im'];
+  const offered = (ctx.conversations ?? []).filter((c) => kinds.includes(c.kind === 'im' ? 'im' : 'public'));
+  const placeholder = textToHtml(menu['placeholder'], ctx) || 'Select a conversation';
+  const options = offered.map((c) => `<option value="${escapeHtml(c.id)}">${c.kind === 'im' ? '' : '#'}${escapeHtml(c.name)}</option>`).join('');
+  return (
+    `<select class="bk-select" data-testid="select-${escapeHtml(actionId)}" data-action-id="${escapeHtml(actionId)}" ` +
+    `data-block-id="${escapeHtml(place.blockId)}" aria-label="${placeholder}">` +
+    `<option value="" disabled selected>${placeholder}</option>${options}</select>`
+  );
 }
 
 /**

@@ -71,5 +71,5 @@ function imageBlockToHtml(block: Json, _place: ElementPlace, ctx: RenderContext)
 }
 
 function unsupported(type: string): string {
-  return `<div class="bk-block bk-unsupported" data-testid="unsupported-block">` + `Unsupported block: <code>${escapeHtml(type)}</code></div>`;
+  return `<div class="bk-block bk-unsupported" data-testid="unsupported-block">Unsupported block: <code>${escapeHtml(type)}</code></div>`;
 }

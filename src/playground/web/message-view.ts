@@ -15,6 +15,11 @@ export function messageToHtml(message: Message, workspace: Workspace, options: M
   const classes = ['pb-message', message.ephemeral ? 'pb-ephemeral' : ''].filter(Boolean).join(' ');
   const ephemeral = message.ephemeral ? `<div class="pb-ephemeral-label" data-testid="ephemeral-label">${EYE_ICON}Only visible to you</div>` : '';
   const badge = message.bot ? '<span class="pb-app-badge" data-testid="app-badge">APP</span>' : '';
+  // Slack offers message actions (the app's shortcuts) on every message but an ephemeral one.
+  const actions =
+    !message.ephemeral && (workspace.shortcuts?.length ?? 0) > 0
+      ? '<button type="button" class="pb-message-actions" data-testid="message-actions" data-message-actions aria-label="More actions">⋮</button>'
+      : '';
   const replies = options.replyCount
     ? `<button type="button" class="pb-replies" data-testid="replies-link" data-thread-ts="${escapeHtml(message.ts)}">` +
       `${options.replyCount} ${options.replyCount === 1 ? 'reply' : 'replies'}</button>`
@@ -26,7 +31,7 @@ export function messageToHtml(message: Message, workspace: Workspace, options: M
     `<div class="pb-message-header"><span class="pb-sender" data-testid="message-sender">${escapeHtml(sender)}</span>${badge}` +
     `<time class="pb-time">${escapeHtml(formatTime(message.ts))}</time></div>` +
     `<div class="pb-message-body">${messageBodyHtml(message, renderContext(workspace))}</div>` +
-    `${replies}</div></div>`
+    `${replies}</div>${actions}</div>`
   );
 }
 
@@ -39,7 +44,19 @@ export function renderContext(workspace: Workspace): RenderContext {
   return {
     users: { ...workspace.users, [workspace.botUserId]: workspace.botName, [workspace.me.id]: workspace.me.name },
     channels: Object.fromEntries(workspace.channels.map((c) => [c.id, c.name])),
+    conversations: workspace.channels,
   };
+}
+
+/** The "More actions" menu of a message: the app's message shortcuts, each naming the message. */
+export function messageActionsMenuHtml(workspace: Workspace, messageId: string): string {
+  return (workspace.shortcuts ?? [])
+    .map(
+      (s) =>
+        `<button type="button" class="pb-menu-item" role="menuitem" data-testid="shortcut-${escapeHtml(s.callbackId)}" ` +
+        `data-shortcut="${escapeHtml(s.callbackId)}" data-message-id="${escapeHtml(messageId)}">${escapeHtml(s.name)}</button>`,
+    )
+    .join('');
 }
 
 export function senderName(message: Message, workspace: Workspace): string {

@@ -1,4 +1,4 @@
-import { emojiFor } from './emoji.js';
+import { EMOJI_CODE, emojiFor } from './emoji.js';
 import { decodeSlackEntities, escapeHtml, safeUrl } from './html.js';
 
 /** Names the renderer can show instead of raw ids. */
@@ -7,6 +7,8 @@ export interface RenderContext {
   users?: Readonly<Record<string, string>>;
   /** Channel id → name, for `<#C123>` without a label. */
   channels?: Readonly<Record<string, string>>;
+  /** The conversations a conversation menu offers (`im`: the viewer's DM with the app). */
+  conversations?: readonly { id: string; name: string; kind: 'channel' | 'im' }[];
 }
 
 /** A name from a context map; own keys only, so an id like `constructor` finds nothing. */
@@ -112,8 +114,8 @@ function inlineToHtml(line: string, ctx: RenderContext): string {
   const slots = new Slots();
   let s = line.replace(/`([^`\n]+)`/g, (_, code: string) => slots.hold(`<code class="mk-code">${codeToHtml(code, ctx)}</code>`));
   s = s.replace(/<([^<>\n]+)>/g, (_, body: string) => slots.hold(tokenToHtml(body, ctx)));
-  s = s.replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => {
-    const emoji = emojiFor(name);
+  s = s.replace(EMOJI_CODE, (whole, name: string, tone: string | undefined) => {
+    const emoji = emojiFor(name, tone);
     return emoji ? slots.hold(`<span class="mk-emoji" title=":${name}:">${emoji}</span>`) : whole;
   });
   s = escapeHtml(decodeSlackEntities(s));

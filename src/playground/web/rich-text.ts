@@ -64,7 +64,8 @@ function inlineToHtml(item: Json, ctx: RenderContext): string {
       return `<span class="mk-mention mk-broadcast">@${escapeHtml(str(item, 'range') ?? 'here')}</span>`;
     case 'emoji': {
       const name = str(item, 'name') ?? '';
-      return escapeHtml(emojiFor(name) ?? `:${name}:`);
+      const tone = item['skin_tone'];
+      return escapeHtml(emojiFor(name, typeof tone === 'number' ? `skin-tone-${tone}` : undefined) ?? `:${name}:`);
     }
     default:
       return escapeHtml(str(item, 'fallback') ?? str(item, 'text') ?? '');

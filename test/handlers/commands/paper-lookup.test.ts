@@ -110,7 +110,7 @@ describe('/paper status', () => {
     const text = textOf(res.json);
     expect(res.json.response_type).toBe('ephemeral');
     expect(text).toMatch(/\*99 papers\* in the library/);
-    expect(text).toContain('a saved Hugging Face papers page (bundled): 99');
+    expect(text).toContain('a saved Hugging Face papers page: 99');
     expect(text).toContain('No live sources are fetched here');
     expect(res.json.text).toBe('99 papers in the library.');
   });

@@ -71,10 +71,11 @@ describe('@Paperbot in a channel or thread', () => {
 });
 
 describe('direct messages to the bot', () => {
-  it('are answered like mentions, in the thread', async () => {
+  it('are answered in the conversation itself (direct-message.test.ts has the rest)', async () => {
     await bot.send(directMessage({ text: 'diffusion', channel: 'D0PAPERDM', ts: '1515449600.000100' }));
     const [reply] = bot.fake.api('chat.postMessage');
-    expect(reply!.params).toMatchObject({ channel: 'D0PAPERDM', thread_ts: '1515449600.000100' });
+    expect(reply!.params).toMatchObject({ channel: 'D0PAPERDM' });
+    expect(reply!.params.thread_ts).toBeUndefined();
     expect(cardsIn(reply!.params).map((c) => c.id)).toEqual(topIds('diffusion'));
   });
 

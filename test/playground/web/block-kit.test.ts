@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { blocksToHtml, type Block } from '../../../src/playground/web/block-kit.js';
 import { attr, tagsWith, visibleText } from './html-helpers.js';
+import { loadEmojiNames } from '../../../src/playground/emoji-names.js';
+import { setEmojiNames } from '../../../src/playground/web/emoji.js';
+
+// Slack's emoji names, as the page loads them from the playground server (only the emoji tests need them).
+const withEmojiNames = () => setEmojiNames(loadEmojiNames());
 
 const plain = (text: string, emoji?: boolean) => ({ type: 'plain_text', text, ...(emoji === undefined ? {} : { emoji }) });
 const md = (text: string) => ({ type: 'mrkdwn', text });
@@ -28,6 +33,7 @@ describe('blocksToHtml: text blocks', () => {
   });
 
   it('draws emoji in plain_text unless emoji is false', () => {
+    withEmojiNames();
     expect(visibleText(render({ type: 'header', text: plain(':books: Papers') }))).toBe('📚 Papers');
     expect(visibleText(render({ type: 'header', text: plain(':books: Papers', false) }))).toBe(':books: Papers');
   });
@@ -136,6 +142,32 @@ describe('blocksToHtml: buttons', () => {
     expect(visibleText(html)).toBe('Pick a topic ▾datepicker ▾');
   });
 
+  it('draws a conversation menu with the channels it offers; picking one is a click that names the block', () => {
+    const conversations = [
+      { id: 'C1', name: 'papers', kind: 'channel' as const },
+      { id: 'C2', name: 'general <b>', kind: 'channel' as const },
+      { id: 'D1', name: 'Paperbot', kind: 'im' as const },
+    ];
+    const picker = {
+      type: 'conversations_select',
+      action_id: 'paper_share_to',
+      placeholder: plain('Pick a channel'),
+      filter: { include: ['public', 'private'] },
+    };
+    const html = blocksToHtml([{ type: 'section', block_id: 'share_to|2308.16582', text: md('Share *it* to a channel:'), accessory: picker }], {
+      conversations,
+    });
+    const [select] = byTestId(html, 'select-paper_share_to');
+    expect(attr(select!, 'data-action-id')).toBe('paper_share_to');
+    expect(attr(select!, 'data-block-id')).toBe('share_to|2308.16582');
+    expect([...html.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])).toEqual(['', 'C1', 'C2']);
+    expect(visibleText(html)).toContain('Pick a channel#papers#general <b>');
+    expect(byTestId(html, 'unsupported-element')).toEqual([]);
+    // With `im` in its filter, the DM is offered too.
+    const withDm = blocksToHtml([{ type: 'actions', elements: [{ ...picker, filter: { include: ['im'] } }] }], { conversations });
+    expect([...withDm.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])).toEqual(['', 'D1']);
+  });
+
   it('puts a section accessory button beside the text, with the section block id', () => {
     const html = render({ type: 'section', block_id: 'sec', text: md('hello'), accessory: button('more', 'More', { value: 'v' }) });
     expect(html.indexOf('hello')).toBeLessThan(html.indexOf('bk-accessory'));
@@ -150,6 +182,7 @@ describe('blocksToHtml: buttons', () => {
 
 describe('blocksToHtml: rich_text', () => {
   it('renders styled text, links, mentions and emoji in a section', () => {
+    withEmojiNames();
     const html = blocksToHtml(
       [
         {

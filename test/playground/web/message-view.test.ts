@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, initials, messageToHtml } from '../../../src/playground/web/message-view.js';
+import { formatTime, initials, messageActionsMenuHtml, messageToHtml } from '../../../src/playground/web/message-view.js';
 import { message, workspace } from './fixtures.js';
 import { attr, tagsWith, visibleText } from './html-helpers.js';
 
@@ -28,6 +28,17 @@ describe('messageToHtml', () => {
     const [tag] = byTestId(messageToHtml(m, workspace), 'message');
     expect(attr(tag!, 'data-message-id')).toBe(m.id);
     expect(attr(tag!, 'data-ts')).toBe(m.ts);
+  });
+
+  it('offers the app’s message shortcuts under "More actions", on every message but an ephemeral one', () => {
+    const withShortcuts = { ...workspace, shortcuts: [{ callbackId: 'find_papers', name: 'Find papers' }] };
+    const m = message();
+    expect(byTestId(messageToHtml(m, withShortcuts), 'message-actions')).toHaveLength(1);
+    expect(byTestId(messageToHtml(message({ ephemeral: true, bot: true }), withShortcuts), 'message-actions')).toEqual([]);
+    expect(byTestId(messageToHtml(m, workspace), 'message-actions')).toEqual([]);
+    const [item] = byTestId(messageActionsMenuHtml(withShortcuts, m.id), 'shortcut-find_papers');
+    expect([attr(item!, 'data-shortcut'), attr(item!, 'data-message-id')]).toEqual(['find_papers', m.id]);
+    expect(visibleText(messageActionsMenuHtml(withShortcuts, m.id))).toBe('Find papers');
   });
 
   it('marks an ephemeral message "Only visible to you"', () => {

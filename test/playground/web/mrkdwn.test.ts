@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { mrkdwnToHtml } from '../../../src/playground/web/mrkdwn.js';
 import { attr, tagsWith, visibleText } from './html-helpers.js';
+import { loadEmojiNames } from '../../../src/playground/emoji-names.js';
+import { setEmojiNames } from '../../../src/playground/web/emoji.js';
+
+// Slack's emoji names, as the page loads them from the playground server (only the emoji tests need them).
+const withEmojiNames = () => setEmojiNames(loadEmojiNames());
 
 const links = (html: string) => html.match(/<a [^>]*>/g) ?? [];
 
@@ -77,6 +82,7 @@ describe('mrkdwnToHtml: formatting', () => {
   });
 
   it('draws known emoji and leaves unknown short names and times as typed', () => {
+    withEmojiNames();
     const html = mrkdwnToHtml(':books: :no_such_emoji: at 10:30:45');
     expect(visibleText(html)).toBe('📚 :no_such_emoji: at 10:30:45');
   });
