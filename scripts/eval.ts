@@ -6,7 +6,12 @@
  * `--options '<json>'` tries other search options without editing source: the JSON is merged
  * over the defaults (src/search/options.ts) and the overrides in effect are printed first, e.g.
  *   npm run eval -- --options '{"fields":{"title":{"boost":3}},"minRelativeScore":0.2}'
+ *
+ * Before / after: `--write-baseline` saves each query's measures to test/relevance/baseline.json;
+ * later runs print every kind against it and list the queries whose nDCG@5 fell by more than
+ * {@link WORSE_BY} (the target is none).
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from '../src/config.js';
@@ -18,16 +23,20 @@ import { PlainSearch } from '../src/search/plain-search.js';
 import { evaluate, loadJudgedQueries, meanScores, type Scores } from '../src/search/relevance.js';
 
 const JUDGED = join(PROJECT_ROOT, 'test', 'relevance', 'judged-queries.json');
+const BASELINE = join(PROJECT_ROOT, 'test', 'relevance', 'baseline.json');
 const DEPTH = 10;
+/** A query whose nDCG@5 falls by more than this from the baseline is listed as worse. */
+const WORSE_BY = 0.05;
+const ARGS = { options: { type: 'string' }, 'write-baseline': { type: 'boolean' } } as const;
 
 /** The search options to evaluate: the defaults, with `--options '<json>'` merged over them. */
 function optionsFromArgs(): { options: SearchOptions; given: boolean } {
   try {
-    const json = parseArgs({ options: { options: { type: 'string' } } }).values.options;
+    const json = parseArgs({ options: ARGS }).values.options;
     return { options: mergeSearchOptions(json === undefined ? {} : parseJson(json)), given: json !== undefined };
   } catch (error) {
     console.error(`eval: ${error instanceof Error ? error.message : String(error)}`);
-    console.error(`usage: npm run eval -- [--options '{"fields":{"title":{"boost":3}},"minRelativeScore":0.2}']`);
+    console.error(`usage: npm run eval -- [--options '{"fields":{"title":{"boost":3}},"minRelativeScore":0.2}'] [--write-baseline]`);
     process.exit(2);
   }
 }
@@ -42,6 +51,7 @@ function parseJson(text: string): PartialSearchOptions {
 }
 
 const { options, given } = optionsFromArgs();
+const writeBaseline = parseArgs({ options: ARGS }).values['write-baseline'] === true;
 if (given) {
   const overrides = changedSearchOptions(options).map((o) => `${o.path} = ${o.value} (default ${o.default})`);
   console.log(`Search options (--options): ${overrides.length > 0 ? overrides.join(', ') : 'the defaults, nothing overridden'}.\n`);
@@ -75,3 +85,33 @@ const gaps = judged
   .sort((a, b) => a.ours - a.plain - (b.ours - b.plain));
 console.log('\nnDCG@5 where they differ (ours − plain), worst for us first:');
 for (const g of gaps) console.log(`  ${(g.ours - g.plain >= 0 ? '+' : '') + f(g.ours - g.plain)}  ${f(g.ours)} vs ${f(g.plain)}  ${g.query}`);
+
+/** Each judged query's measures as saved by `--write-baseline`, by query text. */
+type Baseline = Record<string, Scores>;
+
+if (writeBaseline) {
+  const saved: Baseline = Object.fromEntries(judged.map((j, i) => [j.query, oursResult.perQuery[i]!]));
+  writeFileSync(BASELINE, `${JSON.stringify(saved, null, 1)}\n`);
+  console.log(`\nBaseline written to ${BASELINE}.`);
+} else if (existsSync(BASELINE)) {
+  const before = JSON.parse(readFileSync(BASELINE, 'utf8')) as Baseline;
+  const known = judged.flatMap((j, i) => (before[j.query] ? [{ j, i, was: before[j.query]! }] : []));
+  console.log(`\nBefore (baseline.json) → after, ${known.length} queries judged in both. Each cell: before → after.\n`);
+  console.log(`${'kind'.padEnd(14)}   n  nDCG@5          MRR@10          recall@10`);
+  const change = (label: string, rows: typeof known) => {
+    const was = meanScores(rows.map((r) => r.was));
+    const now = meanScores(rows.map((r) => oursResult.perQuery[r.i]!));
+    console.log(
+      `${label.padEnd(14)} ${String(rows.length).padStart(3)}  ${f(was.ndcg5)} → ${f(now.ndcg5)}   ${f(was.mrr10)} → ${f(now.mrr10)}   ${f(was.recall10)} → ${f(now.recall10)}`,
+    );
+  };
+  change('all', known);
+  for (const kind of kinds)
+    change(
+      kind,
+      known.filter((r) => r.j.kind === kind),
+    );
+  const worse = known.filter((r) => oursResult.perQuery[r.i]!.ndcg5 < r.was.ndcg5 - WORSE_BY);
+  console.log(`\nQueries worse than the baseline by more than ${WORSE_BY} nDCG@5: ${worse.length === 0 ? 'none' : worse.length}`);
+  for (const r of worse) console.log(`  ${f(r.was.ndcg5)} → ${f(oursResult.perQuery[r.i]!.ndcg5)}  ${r.j.query}`);
+}

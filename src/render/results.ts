@@ -82,7 +82,11 @@ export function searchResultsMessage(response: SearchResponse, options: PageOpti
   const state: AnswerState = { answer: { kind: 'search', query, offset }, shared: options.shared ?? [] };
   const next = offset + papers.length;
   const count = offset === 0 && next >= total ? `${total}` : `${offset + 1}–${next} of ${total}`;
-  const heading = response.direct ? 'Here is that paper:' : `*${count}* ${total === 1 ? 'paper' : 'papers'} for ${quote(query)}`;
+  const found = `*${count}* ${total === 1 ? 'paper' : 'papers'}`;
+  // Honest about partial matches: when no paper has every word, say which words matched nothing.
+  const unmatched = response.unmatched ?? [];
+  const partial = unmatched.length > 0 ? `No paper mentions ${unmatched.map((w) => `*${escapeText(w)}*`).join(', ')}; ${found} about the rest of ${quote(query)}` : null;
+  const heading = response.direct ? 'Here is that paper:' : (partial ?? `${found} for ${quote(query)}`);
   return cardsMessage({
     heading,
     fallback: `Papers for "${truncate(query, RESULTS.queryEchoChars)}": ${titles(papers)}`,

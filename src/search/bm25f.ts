@@ -21,7 +21,13 @@ export class Bm25fScorer {
   readonly docs: Int32Array;
   /** Their scores, by position in {@link docs}. */
   readonly scores: Float64Array;
+  /**
+   * By position in {@link docs}: 1 when a term of full weight (the word itself, not a typo
+   * correction or a completion at a lower weight) is in the paper.
+   */
+  readonly direct: Uint8Array;
   private readonly weighted: Float64Array;
+  private readonly full: Uint8Array;
   private readonly boosts: readonly number[];
   private readonly k1: number;
 
@@ -34,6 +40,8 @@ export class Bm25fScorer {
     this.docs = new Int32Array(capacity);
     this.scores = new Float64Array(capacity);
     this.weighted = new Float64Array(capacity);
+    this.direct = new Uint8Array(capacity);
+    this.full = new Uint8Array(capacity);
     this.boosts = index.boosts;
     this.k1 = options.k1;
   }
@@ -49,11 +57,12 @@ export class Bm25fScorer {
    * rare variant cannot outweigh the word itself. Returns how many papers hold any.
    */
   scoreAny(terms: readonly WeightedTerm[]): number {
-    const { weighted, docs, boosts } = this;
+    const { weighted, docs, boosts, full } = this;
     let count = 0;
     for (const { term, weight } of terms) {
       const postings = this.index.postings(term);
       if (!postings) continue;
+      const isFull = weight >= 1 ? 1 : 0;
       postings.forEach((frequencies, fieldId) => {
         const boost = (boosts[fieldId] ?? 0) * weight;
         if (boost === 0) return;
@@ -61,6 +70,7 @@ export class Bm25fScorer {
         frequencies.forEach((frequency, doc) => {
           if (weighted[doc] === 0) docs[count++] = doc;
           weighted[doc]! += (boost * frequency) / norms[doc]!;
+          full[doc]! |= isFull;
         });
       });
     }
@@ -71,7 +81,9 @@ export class Bm25fScorer {
       const doc = docs[i]!;
       const tf = weighted[doc]!;
       this.scores[i] = (idf * tf * (k1 + 1)) / (tf + k1);
+      this.direct[i] = full[doc]!;
       weighted[doc] = 0;
+      full[doc] = 0;
     }
     return count;
   }
@@ -79,6 +91,16 @@ export class Bm25fScorer {
   /** The most one term can add to any paper's score: BM25 saturates below idf · (k1 + 1). */
   upperBound(term: string): number {
     return this.idf(this.index.documentFrequency(term)) * (this.k1 + 1);
+  }
+
+  /**
+   * The most {@link scoreAny} of these terms can add to any paper's score: their shared idf is at
+   * most that of the commonest of them.
+   */
+  upperBoundAny(terms: readonly WeightedTerm[]): number {
+    let documentFrequency = 0;
+    for (const { term } of terms) documentFrequency = Math.max(documentFrequency, this.index.documentFrequency(term));
+    return this.idf(documentFrequency) * (this.k1 + 1);
   }
 
   private idf(documentFrequency: number): number {

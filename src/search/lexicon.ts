@@ -90,16 +90,31 @@ export class Lexicon {
   }
 
   /**
-   * Known words within `maxEdits` of `word`, nearest first, then most frequent first.
+   * Known words within `maxEdits` of `word`, nearest first, then most frequent first. Edits are
+   * Damerau's: swapping two neighbouring letters (`modles` → `models`) is one edit, not two.
    *
    * @example
-   * lexicon.corrections('langauge', 2); // [{ word: 'language', edits: 2, count: 204 }]
+   * lexicon.corrections('langauge', 2); // [{ word: 'language', edits: 1, count: 204 }, …]
    */
   corrections(word: string, maxEdits: number): { word: string; edits: number; count: number }[] {
-    return [...this.words.fuzzyGet(word, maxEdits)]
-      .map(([candidate, [count, edits]]) => ({ word: candidate, edits, count }))
-      .filter((c) => c.edits > 0)
-      .sort((a, b) => a.edits - b.edits || b.count - a.count || a.word.localeCompare(b.word));
+    if (maxEdits <= 0) return [];
+    const best = new Map<string, { word: string; edits: number; count: number }>();
+    const offer = (candidate: string, count: number, edits: number) => {
+      const known = best.get(candidate);
+      if (candidate !== word && (!known || edits < known.edits)) best.set(candidate, { word: candidate, edits, count });
+    };
+    for (const [candidate, [count, edits]] of this.words.fuzzyGet(word, maxEdits)) offer(candidate, count, edits);
+    // NOTE: MiniSearch's fuzzy search counts Levenshtein edits; a transposition is found here as
+    // one edit, then the rest of the budget is spent from the swapped word.
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] === word[i + 1]) continue;
+      const swapped = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+      if (maxEdits === 1) {
+        const count = this.words.get(swapped);
+        if (count !== undefined) offer(swapped, count, 1);
+      } else for (const [candidate, [count, edits]] of this.words.fuzzyGet(swapped, maxEdits - 1)) offer(candidate, count, edits + 1);
+    }
+    return [...best.values()].sort((a, b) => a.edits - b.edits || b.count - a.count || a.word.localeCompare(b.word));
   }
 }
 

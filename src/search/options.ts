@@ -26,8 +26,18 @@ export interface SearchOptions {
   readonly similarFields: { readonly [F in FieldName]: number };
   /** A hit's score is multiplied by (matched clauses / clauses) to this power. */
   readonly coordinationExponent: number;
-  /** Hits scoring below this fraction of the best hit are dropped ("no junk"); 0 keeps every match. */
+  /**
+   * Hits scoring below this fraction of the best hit are dropped ("no junk"); 0 keeps every match.
+   * Applies only beyond the best {@link guaranteedHits}.
+   */
   readonly minRelativeScore: number;
+  /**
+   * The best this many papers holding a query word itself (not only a typo correction, a
+   * completion or a relative of it) are always listed, whatever the floor; 0 applies the floor to all.
+   */
+  readonly guaranteedHits: number;
+  /** Papers matching every word of the query rank above papers matching some, whatever their scores. */
+  readonly allWordsFirst: boolean;
   /**
    * Typos: only words the index does not know are corrected, and only longer ones: words of
    * `minChars` or more get corrections one edit away, of `twoEditsMinChars` or more two edits;
@@ -36,6 +46,8 @@ export interface SearchOptions {
   readonly fuzzy: { readonly minChars: number; readonly twoEditsMinChars: number; readonly maxExpansions: number; readonly weight: number };
   /** Words of the same Porter family (`generation` for `generalization`): at most `maxTerms` of them, matching at `weight`. */
   readonly related: { readonly weight: number; readonly maxTerms: number };
+  /** Variants from the domain thesaurus (thesaurus.ts: `smartphone` for `phone`, `llm` for `large language model`) match at this weight; 0 turns it off. */
+  readonly synonymWeight: number;
   /** The last query word (if at least `minChars` long) also matches as a prefix: up to `maxExpansions` completions at `weight`. */
   readonly prefix: { readonly minChars: number; readonly maxExpansions: number; readonly weight: number };
   /** A solid word is split into two known words (`longcontext`) only with parts this long. */
@@ -44,6 +56,12 @@ export interface SearchOptions {
   readonly acronym: { readonly minChars: number; readonly maxChars: number };
   /** "Did you mean": how far (edits) a suggestion may be from what was typed. */
   readonly suggestionMaxEdits: number;
+  /** "Did you mean": a corrected word starts with the typed letter and is at least this like the typed word (1 − edits / longer length). */
+  readonly suggestionMinSimilarity: number;
+  /** "Did you mean": more than this share of the typed words must be in the suggestion, known to the papers. */
+  readonly suggestionMinWordsKept: number;
+  /** "Did you mean" also when the query found something, if its corrected form finds at least this many times more. */
+  readonly didYouMeanFactor: number;
   /** Version of analysis and snapshot layout; a snapshot of another version is refused, not misread. */
   readonly snapshotVersion: number;
 }
@@ -88,12 +106,21 @@ export const defaultSearchOptions: SearchOptions = deepFreeze({
   similarFields: { title: 2, abstract: 1, authors: 0.5 },
   /** A hit's score is multiplied by (matched clauses / clauses) to this power (1, like MiniSearch; 2 cut recall). */
   coordinationExponent: 1,
-  /** Hits scoring below this fraction of the best hit are dropped ("no junk"). */
-  minRelativeScore: 0.25,
+  /** Hits scoring below this fraction of the best hit are dropped ("no junk"), beyond the first `guaranteedHits`. */
+  minRelativeScore: 0.15,
+  /**
+   * The best five papers holding a query word are always listed: on a query of several facets
+   * ("zero redundancy optimizer") the floor alone dropped relevant papers that matched one facet.
+   */
+  guaranteedHits: 5,
+  /** `speculative decoding` must not list papers on `decoding` above one on both. */
+  allWordsFirst: true,
   /** Typos: only words the index does not know are corrected, and only longer ones. */
   fuzzy: { minChars: 5, twoEditsMinChars: 8, maxExpansions: 5, weight: 0.8 },
   /** Words of the same Porter family (`generation` for `generalization`) match at this weight. */
   related: { weight: 0.5, maxTerms: 20 },
+  /** Domain thesaurus variants match at this weight, below the word itself. */
+  synonymWeight: 0.3,
   /** The last query word also matches as a prefix. */
   prefix: { minChars: 3, maxExpansions: 30, weight: 0.6 },
   /** A solid word is split into two known words (`longcontext`) only with parts this long. */
@@ -102,6 +129,12 @@ export const defaultSearchOptions: SearchOptions = deepFreeze({
   acronym: { minChars: 2, maxChars: 10 },
   /** "Did you mean": how far a suggestion may be from what was typed. */
   suggestionMaxEdits: 3,
+  /** `phones` → `poses` (2 edits in 6 letters, 0.67) is not suggested; `langauge` → `language` (1 in 8, 0.88) is. */
+  suggestionMinSimilarity: 0.75,
+  /** `<script>alert(1)</script>` → `strict alert 1 strict` keeps one known word of four: not suggested. */
+  suggestionMinWordsKept: 0.5,
+  /** "Far more": the corrected query finds at least three times as many papers. */
+  didYouMeanFactor: 3,
   /** Bumped whenever analysis or the snapshot layout changes, so an old snapshot is rebuilt instead of misread. */
   snapshotVersion: 2,
 });

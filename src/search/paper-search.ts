@@ -9,7 +9,7 @@ import { isEmptyQuery, parseQuery } from './query-parser.js';
 import { planQuery } from './query-plan.js';
 import { Ranker } from './ranker.js';
 import { SimilarPapers } from './similar.js';
-import { suggestQuery } from './suggest.js';
+import { correctedQuery, suggestQuery } from './suggest.js';
 import type { PaperSearch, QueryOptions, SearchHit, SearchResponse, UpsertResult } from './types.js';
 
 export interface CreateOptions {
@@ -61,11 +61,19 @@ export function createPaperSearch(papers: readonly Paper[], { snapshot, options:
     const named = [...new Set(parsed.refs.map((ref) => get(ref)).filter((p): p is Paper => p !== undefined))];
     if (named.length > 0) {
       const hits = named.slice(offset, offset + limit).map((paper) => ({ paper, score: 1 }));
-      return { query, hits, total: named.length, direct: true, parsed };
+      return { query, hits, total: named.length, direct: true, unmatched: [], parsed };
     }
-    if (isEmptyQuery({ ...parsed, refs: [] })) return { query, hits: [], total: 0, direct: false, parsed };
+    if (isEmptyQuery({ ...parsed, refs: [] })) return { query, hits: [], total: 0, direct: false, unmatched: [], parsed };
     const ranking = ranker.rank(planQuery(parsed, index, options), offset, limit);
-    return { query, hits: ranking.hits.map(hit), total: ranking.total, direct: false, parsed };
+    const unmatched = ranking.total > 0 ? ranking.unmatched : [];
+    return { query, hits: ranking.hits.map(hit), total: ranking.total, direct: false, unmatched, parsed };
+  };
+
+  /** The query with its typos corrected, when that finds far more (`didYouMeanFactor`) than the query as typed. */
+  const betterSpelt = (parsed: ReturnType<typeof parseQuery>, found: number): string | null => {
+    if (found === 0 || parsed.refs.length > 0) return null;
+    const corrected = correctedQuery(parsed, index, options);
+    return corrected !== null && run(corrected, 0, 1).total >= found * options.didYouMeanFactor ? corrected : null;
   };
 
   /** Puts `paper` at short id `doc` (an existing one, or the next) everywhere but the index. */
@@ -89,7 +97,7 @@ export function createPaperSearch(papers: readonly Paper[], { snapshot, options:
       const offset = wholeNumber(page.offset, 0);
       const { parsed, ...response } = run(typeof query === 'string' ? query : '', offset, limit);
       const nothing = response.total === 0 && !isEmptyQuery({ ...parsed, refs: [] });
-      const suggestion = nothing ? suggestQuery(parsed, index, (candidate) => run(candidate, 0, 1).total > 0, options) : null;
+      const suggestion = nothing ? suggestQuery(parsed, index, (candidate) => run(candidate, 0, 1).total > 0, options) : betterSpelt(parsed, response.total);
       return { ...response, suggestion };
     },
     similar(id: string, limit: number = options.similarLimit): SearchHit[] {

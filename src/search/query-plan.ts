@@ -5,6 +5,7 @@ import type { Lexicon } from './lexicon.js';
 import { defaultSearchOptions, type SearchOptions } from './options.js';
 import type { ParsedQuery, YearRange } from './query-parser.js';
 import { QUERY_FILLER } from './stop-words.js';
+import { domainThesaurus } from './thesaurus.js';
 
 /**
  * One thing the user asked for. A paper matches it through any of its variants (`long` as
@@ -22,8 +23,14 @@ export interface Clause {
    * `generalization`.
    */
   readonly related: readonly WeightedTerm[];
-  /** Term sets that also match when every term is present, scored as the sum of their terms. */
-  readonly allOf: readonly (readonly string[])[];
+  /** Term sets that also match when every term is present, scored as the sum of their terms times the set's weight. */
+  readonly allOf: readonly TermSet[];
+}
+
+/** Terms that match together (all present), at a weight. */
+export interface TermSet {
+  readonly terms: readonly string[];
+  readonly weight: number;
 }
 
 /** A quoted phrase: its words must all be in a paper, one after the other (stop words aside). */
@@ -57,7 +64,7 @@ export interface Vocabulary {
 }
 
 /** The search options planning reads. */
-export type PlanOptions = Pick<SearchOptions, 'maxQueryTerms' | 'minCompoundPartChars' | 'fuzzy' | 'prefix' | 'related'>;
+export type PlanOptions = Pick<SearchOptions, 'maxQueryTerms' | 'minCompoundPartChars' | 'fuzzy' | 'prefix' | 'related' | 'synonymWeight'>;
 
 interface Word {
   token: string;
@@ -74,7 +81,7 @@ interface Draft {
   /** The terms the user meant (the stem, or its corrections), whose relatives also match. */
   roots: string[];
   anyOf: WeightedTerm[];
-  allOf: string[][];
+  allOf: TermSet[];
 }
 
 const ALPHA = /^[a-z]+$/;
@@ -113,6 +120,17 @@ function planWords(rawWords: readonly string[], vocabulary: Vocabulary, options:
   const flat = drafts.flat();
   for (const span of vocabulary.acronyms.spans(flat.map((d) => d.stem))) {
     for (let i = span.start; i < span.end; i++) flat[i]!.anyOf.push({ term: span.term, weight: 1 });
+  }
+  // NOTE: the thesaurus adds variants at `synonymWeight`, below the word itself: a paper that says
+  // `smartphone` matches `phone`, but not as well as one that says `phone`.
+  if (options.synonymWeight > 0) {
+    for (const { start, anyOf, allOf } of domainThesaurus.expand(
+      flat.map((d) => d.stem),
+      options.synonymWeight,
+    )) {
+      anyOf.forEach((terms, j) => flat[start + j]!.anyOf.push(...terms));
+      for (const terms of allOf) flat[start]!.allOf.push({ terms, weight: options.synonymWeight });
+    }
   }
   return dedupe(flat, vocabulary.lexicon, options.related).slice(0, options.maxQueryTerms);
 }
@@ -174,7 +192,7 @@ function addCorrections(surface: string, target: Draft, vocabulary: Vocabulary, 
     if (pieces.length === 1) {
       target.anyOf.push({ term: pieces[0]!, weight });
       target.roots.push(pieces[0]!);
-    } else if (pieces.length > 1) target.allOf.push([...pieces]);
+    } else if (pieces.length > 1) target.allOf.push({ terms: [...pieces], weight: 1 });
   }
 }
 
@@ -224,7 +242,11 @@ function dedupe(drafts: Draft[], lexicon: Lexicon, related: SearchOptions['relat
   return [...byStem.values()].map((d) => {
     const weights = new Map<string, number>();
     for (const { term, weight } of d.anyOf) weights.set(term, Math.max(weight, weights.get(term) ?? 0));
-    const allOf = new Map(d.allOf.map((terms) => [terms.join(' '), terms]));
+    const allOf = new Map<string, TermSet>();
+    for (const set of d.allOf) {
+      const key = set.terms.join(' ');
+      if ((allOf.get(key)?.weight ?? 0) < set.weight) allOf.set(key, set);
+    }
     const relatives = [...new Set(d.roots.flatMap((root) => lexicon.relatives(root)))]
       .filter((term) => !weights.has(term))
       .slice(0, related.maxTerms)
@@ -235,7 +257,7 @@ function dedupe(drafts: Draft[], lexicon: Lexicon, related: SearchOptions['relat
 
 function planPhrase(text: string): Phrase {
   const terms = wordTokens(text).flatMap((token) => analyzeWord(token).pieces);
-  return { text, terms, clause: { word: text, anyOf: [], related: [], allOf: [[...new Set(terms)]] } };
+  return { text, terms, clause: { word: text, anyOf: [], related: [], allOf: [{ terms: [...new Set(terms)], weight: 1 }] } };
 }
 
 /** An excluded single word is excluded as its term (`-surveys` → `survey`); anything longer as a phrase. */

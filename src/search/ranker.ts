@@ -13,18 +13,25 @@ export interface RankedHit {
 }
 
 /** The search options ranking reads (field weights are the index's). */
-export type RankOptions = Pick<SearchOptions, 'k1' | 'coordinationExponent' | 'minRelativeScore'>;
+export type RankOptions = Pick<SearchOptions, 'k1' | 'coordinationExponent' | 'minRelativeScore' | 'guaranteedHits' | 'allWordsFirst'>;
 
 export interface Ranking {
   /** The page asked for, best first. */
   hits: RankedHit[];
   /** Hits in all, after filters and the score cut-off. */
   total: number;
+  /**
+   * When no paper listed matches every word of the query: the words (as typed) that no paper
+   * holds in any form. Empty otherwise.
+   */
+  unmatched: string[];
 }
 
 /**
  * Executes plans: BM25F per clause (its variants as one term, or all of a phrase's terms),
- * summed, times coordination; then filters, the score cut-off, and the page. Papers that match
+ * summed, times coordination; then filters, the score cut-off, and the page. The cut-off
+ * ({@link listingThreshold}): the best `guaranteedHits` papers that hold a query word itself are
+ * always listed, the relative floor applies to the rest. Papers that match
  * no clause are never looked at. Holds per-paper buffers that every query reuses (one ranker
  * per index; queries run one at a time).
  *
@@ -38,6 +45,10 @@ export class Ranker {
   private readonly total: Float64Array;
   private readonly matched: Float64Array;
   private readonly required: Uint8Array;
+  /** Per paper: 1 when it holds a query word itself (not only a correction, completion or relative). */
+  private readonly direct: Uint8Array;
+  /** Per paper: clauses it matched in any way, a relative included. */
+  private readonly hitClauses: Uint8Array;
   /** Per paper, within one clause: best variant's score, how fully it matched, phrase sums and counts. */
   private readonly best: Float64Array;
   private readonly strength: Float64Array;
@@ -70,20 +81,26 @@ export class Ranker {
       Float64Array,
       Float64Array,
     ];
-    [this.required, this.counts] = [new Uint8Array(size), new Uint8Array(size)];
+    [this.required, this.counts, this.direct, this.hitClauses] = [0, 0, 0, 0].map(() => new Uint8Array(size)) as [
+      Uint8Array,
+      Uint8Array,
+      Uint8Array,
+      Uint8Array,
+    ];
     [this.candidates, this.touched, this.seen, this.kept] = [0, 0, 0, 0].map(() => new Int32Array(size)) as [Int32Array, Int32Array, Int32Array, Int32Array];
   }
 
   rank(plan: QueryPlan, offset: number, limit: number): Ranking {
     const filter = new PlanFilter(plan, this.index, this.corpus);
     const clauses = [...plan.clauses, ...plan.phrases.map((p) => p.clause)];
-    if (clauses.length === 0) return filter.narrows ? this.listFiltered(filter, offset, limit) : { hits: [], total: 0 };
-    const { total, matched, required, candidates, kept } = this;
+    if (clauses.length === 0) return filter.narrows ? this.listFiltered(filter, offset, limit) : { hits: [], total: 0, unmatched: [] };
+    const { total, matched, required, direct, hitClauses, candidates, kept } = this;
     const found = this.scoreClauses(clauses, plan.clauses.length, this.prune && !filter.checksCheap && !filter.checksOrder);
     try {
       const phrases = clauses.length - plan.clauses.length;
       const [checkCheap, checkOrder] = [filter.checksCheap, filter.checksOrder];
       const exponent = this.options.coordinationExponent;
+      const guaranteed = new TopK(this.options.guaranteedHits);
       let keptCount = 0;
       let best = 0;
       for (let i = 0; i < found; i++) {
@@ -91,15 +108,28 @@ export class Ranker {
         if (required[doc] !== phrases || (checkCheap && !filter.passesCheap(doc)) || (checkOrder && !filter.passesOrder(doc))) continue;
         const score = (total[doc]! *= coordination(matched[doc]!, clauses.length, exponent));
         if (score > best) best = score;
+        if (direct[doc] === 1 && score >= guaranteed.threshold) guaranteed.push(score, doc);
         kept[keptCount++] = doc;
       }
-      return page(kept, keptCount, total, scoreFloor(best, this.options.minRelativeScore), offset, limit);
+      const threshold = listingThreshold(scoreFloor(best, this.options.minRelativeScore), guaranteed);
+      const ranking = page(
+        kept,
+        keptCount,
+        { scores: total, direct, hitClauses, clauses: clauses.length },
+        threshold,
+        offset,
+        limit,
+        this.options.allWordsFirst,
+      );
+      return { ...ranking, unmatched: ranking.complete > 0 ? [] : plan.clauses.filter((c) => !this.holdsAny(c)).map((c) => c.word) };
     } finally {
       for (let i = 0; i < found; i++) {
         const doc = candidates[i]!;
         total[doc] = 0;
         matched[doc] = 0;
         required[doc] = 0;
+        direct[doc] = 0;
+        hitClauses[doc] = 0;
       }
     }
   }
@@ -112,7 +142,7 @@ export class Ranker {
   private scoreClauses(clauses: readonly Clause[], optional: number, prunable: boolean): number {
     const cost = (c: Clause) =>
       [...c.anyOf, ...c.related].reduce((sum, t) => sum + this.index.documentFrequency(t.term), 0) +
-      c.allOf.flat().reduce((sum, t) => sum + this.index.documentFrequency(t), 0);
+      c.allOf.reduce((sum, set) => sum + set.terms.reduce((inner, t) => inner + this.index.documentFrequency(t), 0), 0);
     const costs = clauses.map(cost);
     const order = clauses.map((_, i) => i).sort((a, b) => costs[a]! - costs[b]! || a - b);
     let found = 0;
@@ -128,45 +158,54 @@ export class Ranker {
   }
 
   /**
-   * True when the `rest` clauses (single words, all of them) cannot lift a paper that matched
+   * True when the `rest` clauses (words with their variants, all of them) cannot lift a paper that matched
    * none of the clauses scored so far to the cut-off, even scoring their maximum in every one:
    * then they add to the papers that are candidates already and bring in no new ones, which
    * spares the per-paper work of ranking tens of thousands of papers that could never be listed.
    * Results are exactly the same (the MaxScore argument, Turtle & Flood 1995).
+   *
+   * NOTE: the threshold is the k-th best score so far (k = `guaranteedHits`), or the floor if
+   * that is lower: a newcomer under both can neither take one of the guaranteed places nor pass
+   * the floor. Scores so far only grow, so both bounds are safe.
    */
   private canSkipRest(clauses: readonly Clause[], rest: readonly number[], found: number): boolean {
     let bound = 0;
     for (const i of rest) {
       const clause = clauses[i]!;
-      if (clause.anyOf.length !== 1 || clause.related.length > 0 || clause.allOf.length > 0) return false;
-      bound += this.scorer.upperBound(clause.anyOf[0]!.term);
+      if (clause.anyOf.length === 0 || clause.related.length > 0 || clause.allOf.length > 0) return false;
+      bound += this.scorer.upperBoundAny(clause.anyOf);
     }
-    const { coordinationExponent: exponent, minRelativeScore } = this.options;
+    const { coordinationExponent: exponent, minRelativeScore, guaranteedHits } = this.options;
+    const guaranteed = new TopK(guaranteedHits);
     let best = 0;
     for (let k = 0; k < found; k++) {
       const doc = this.candidates[k]!;
-      best = Math.max(best, this.total[doc]! * coordination(this.matched[doc]!, clauses.length, exponent));
+      const score = this.total[doc]! * coordination(this.matched[doc]!, clauses.length, exponent);
+      if (score > best) best = score;
+      if (this.direct[doc] === 1 && score >= guaranteed.threshold) guaranteed.push(score, doc);
     }
-    return bound * coordination(rest.length, clauses.length, exponent) < scoreFloor(best, minRelativeScore);
+    return bound * coordination(rest.length, clauses.length, exponent) < listingThreshold(scoreFloor(best, minRelativeScore), guaranteed).direct;
   }
 
   /** Adds a single-word clause's scores to the papers already found, and to no others. */
   private scoreCandidatesOnly(clause: Clause): void {
     // NOTE: walking the postings in order beats looking each candidate up in them: those Maps
     // hold up to one entry per paper, and random lookups into them miss the CPU caches.
-    const { scorer, total, matched } = this;
+    const { scorer, total, matched, direct, hitClauses } = this;
     const count = scorer.scoreAny(clause.anyOf);
     for (let k = 0; k < count; k++) {
       const doc = scorer.docs[k]!;
       if (matched[doc] === 0) continue;
       total[doc]! += scorer.scores[k]!;
       matched[doc]! += 1;
+      hitClauses[doc]! += 1;
+      direct[doc]! |= scorer.direct[k]!;
     }
   }
 
   /** Scores one clause into the totals; returns the new number of candidates. */
   private scoreClause(clause: Clause, isPhrase: boolean, found: number): number {
-    const { scorer, total, matched, required, best, strength, sums, counts, candidates, touched, seen } = this;
+    const { scorer, total, matched, required, direct, hitClauses, best, strength, sums, counts, candidates, touched, seen } = this;
     if (clause.related.length === 0 && clause.allOf.length === 0) {
       // One group of variants: its scores go straight to the totals.
       const count = scorer.scoreAny(clause.anyOf);
@@ -174,23 +213,26 @@ export class Ranker {
         const doc = scorer.docs[k]!;
         if (matched[doc] === 0) candidates[found++] = doc;
         matched[doc]! += 1;
+        hitClauses[doc]! += 1;
         total[doc]! += scorer.scores[k]!;
+        direct[doc]! |= scorer.direct[k]!;
       }
       return found;
     }
     let touchedCount = 0;
-    const offer = (count: number, docs: Int32Array, scores: Float64Array | null, share: number) => {
+    const offer = (count: number, docs: Int32Array, scores: Float64Array | null, share: number, directs: Uint8Array | null) => {
       for (let k = 0; k < count; k++) {
         const doc = docs[k]!;
         const value = scores ? scores[k]! : sums[doc]!;
         if (best[doc] === 0) touched[touchedCount++] = doc;
         if (value > best[doc]!) best[doc] = value;
         if (share > strength[doc]!) strength[doc] = share;
+        if (directs !== null) direct[doc]! |= directs[k]!;
       }
     };
-    if (clause.anyOf.length > 0) offer(scorer.scoreAny(clause.anyOf), scorer.docs, scorer.scores, 1);
-    if (clause.related.length > 0) offer(scorer.scoreAny(clause.related), scorer.docs, scorer.scores, clause.related[0]!.weight);
-    for (const terms of clause.allOf) {
+    if (clause.anyOf.length > 0) offer(scorer.scoreAny(clause.anyOf), scorer.docs, scorer.scores, 1, scorer.direct);
+    if (clause.related.length > 0) offer(scorer.scoreAny(clause.related), scorer.docs, scorer.scores, clause.related[0]!.weight, null);
+    for (const { terms, weight } of clause.allOf) {
       // Every term required: summed where all are present.
       let seenCount = 0;
       for (const term of terms) {
@@ -199,7 +241,7 @@ export class Ranker {
           const doc = scorer.docs[k]!;
           if (counts[doc] === 0) seen[seenCount++] = doc;
           counts[doc]! += 1;
-          sums[doc]! += scorer.scores[k]!;
+          sums[doc]! += scorer.scores[k]! * weight;
         }
       }
       let complete = 0;
@@ -209,14 +251,18 @@ export class Ranker {
         else sums[doc] = 0;
         counts[doc] = 0;
       }
-      offer(complete, seen, null, 1);
+      offer(complete, seen, null, 1, null);
       for (let k = 0; k < complete; k++) sums[seen[k]!] = 0;
     }
     for (let k = 0; k < touchedCount; k++) {
       const doc = touched[k]!;
       if (matched[doc] === 0) candidates[found++] = doc;
       matched[doc]! += strength[doc]!;
-      if (isPhrase) required[doc]! += 1;
+      hitClauses[doc]! += 1;
+      if (isPhrase) {
+        required[doc]! += 1;
+        direct[doc] = 1;
+      }
       total[doc]! += best[doc]!;
       best[doc] = 0;
       strength[doc] = 0;
@@ -224,25 +270,64 @@ export class Ranker {
     return found;
   }
 
+  /** True when some paper holds some variant of the clause. */
+  private holdsAny(clause: Clause): boolean {
+    const has = (term: string) => this.index.documentFrequency(term) > 0;
+    return clause.anyOf.some((t) => has(t.term)) || clause.related.some((t) => has(t.term)) || clause.allOf.some((set) => set.terms.every(has));
+  }
+
   /** A query of filters only: every paper that passes, newest first. */
   private listFiltered(filter: PlanFilter, offset: number, limit: number): Ranking {
     const docs: number[] = [];
     for (let doc = 0; doc < this.corpus.size; doc++) if (filter.passesCheap(doc) && filter.passesOrder(doc)) docs.push(doc);
     docs.sort((a, b) => this.corpus.published(b).localeCompare(this.corpus.published(a)) || a - b);
-    return { hits: docs.slice(offset, offset + limit).map((doc) => ({ doc, score: 1 })), total: docs.length };
+    return { hits: docs.slice(offset, offset + limit).map((doc) => ({ doc, score: 1 })), total: docs.length, unmatched: [] };
   }
 }
 
-/** Hits at or above the cut-off (`floor`), counted; the page kept with a bounded heap. */
-function page(docs: Int32Array, count: number, scores: Float64Array, floor: number, offset: number, limit: number): Ranking {
+/**
+ * The lowest score listed: the relative `floor`, or the k-th best score of the papers that hold
+ * a query word itself when that is lower, so those k are always listed. All of them are when
+ * fewer than k hold one. (Only those papers are guaranteed a place: a paper found only through a
+ * typo correction, a completion or a relative must still pass the floor.)
+ */
+function listingThreshold(floor: number, guaranteed: TopK): { floor: number; direct: number } {
+  return { floor, direct: Math.min(floor, guaranteed.threshold) };
+}
+
+/** Per paper: score, whether it holds a query word itself, clauses matched in any way (of `clauses`). */
+interface PaperScores {
+  scores: Float64Array;
+  direct: Uint8Array;
+  hitClauses: Uint8Array;
+  clauses: number;
+}
+
+/**
+ * Hits at or above the cut-off ({@link listingThreshold}), counted; the page kept with a bounded
+ * heap. With `allWordsFirst`, papers that match every clause rank above those that match some.
+ */
+function page(
+  docs: Int32Array,
+  count: number,
+  { scores, direct, hitClauses, clauses }: PaperScores,
+  threshold: { floor: number; direct: number },
+  offset: number,
+  limit: number,
+  allWordsFirst: boolean,
+): Omit<Ranking, 'unmatched'> & { complete: number } {
   const top = new TopK(offset + limit);
   let total = 0;
+  let complete = 0;
   for (let i = 0; i < count; i++) {
     const doc = docs[i]!;
     const score = scores[doc]!;
-    if (score < floor) continue;
+    if (score < (direct[doc] === 1 ? threshold.direct : threshold.floor)) continue;
     total += 1;
-    if (score >= top.threshold) top.push(score, doc);
+    const tier = hitClauses[doc]! >= clauses ? 1 : 0;
+    complete += tier;
+    const ranked = allWordsFirst ? tier : 0;
+    if (ranked > top.lowestTier || score >= top.threshold) top.push(score, doc, ranked);
   }
-  return { hits: top.sorted().slice(offset), total };
+  return { hits: top.sorted().slice(offset), total, complete };
 }

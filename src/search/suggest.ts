@@ -8,13 +8,16 @@ import { QUERY_FILLER } from './stop-words.js';
 const MAX_TRIES = 12;
 
 /** The search options suggestions read. */
-export type SuggestOptions = Pick<SearchOptions, 'suggestionMaxEdits' | 'minCompoundPartChars'>;
+export type SuggestOptions = Pick<SearchOptions, 'suggestionMaxEdits' | 'suggestionMinSimilarity' | 'suggestionMinWordsKept' | 'minCompoundPartChars'>;
 
 /**
  * "Did you mean …": a query close to one that found nothing, which does find something.
  * First misspelt words are corrected to the nearest words the corpus uses; then, if needed,
  * constraints are relaxed one at a time, least telling first (exclusions, quotes, `has:code`,
  * `year:`, `author:`), and finally words nothing knows are dropped. `finds` runs a candidate.
+ * A suggestion must look like what was typed: each corrected word starts with the same letter
+ * and is at least `suggestionMinSimilarity` like the typed one, and more than `suggestionMinWordsKept` of the
+ * typed words still there and known; no suggestion beats a wrong one.
  *
  * @example
  * suggestQuery(parseQuery('qantization'), index, finds, defaultSearchOptions); // 'quantization'
@@ -45,9 +48,39 @@ export function suggestQuery(query: ParsedQuery, vocabulary: Vocabulary, finds: 
     if (!text.trim() || tried.has(text)) continue;
     tried.add(text);
     if (tried.size > MAX_TRIES) break;
-    if (finds(text)) return text;
+    if (keepsMostWords(query, candidate, vocabulary, options) && finds(text)) return text;
   }
   return null;
+}
+
+/**
+ * The query with its misspelt words corrected (see {@link suggestQuery}), when that changes it
+ * and still looks like what was typed; else null. For "Did you mean" when the literal query
+ * found something but the corrected one finds far more.
+ *
+ * @example
+ * correctedQuery(parseQuery('langauge modles'), index, options); // 'language models'
+ */
+export function correctedQuery(query: ParsedQuery, vocabulary: Vocabulary, options: SuggestOptions): string | null {
+  const corrected = correct(query, vocabulary, options);
+  const text = formatQuery(corrected);
+  return text !== formatQuery(query) && keepsMostWords(query, corrected, vocabulary, options) ? text : null;
+}
+
+/** The words of a query that ask for something: no stop words, no question filler. */
+function contentTokens(query: ParsedQuery): string[] {
+  return [...query.words, ...query.phrases].flatMap(wordTokens).filter((token) => {
+    const lower = token.toLowerCase();
+    return !isStopWord(lower) && !QUERY_FILLER.has(lower);
+  });
+}
+
+/** True when more than `suggestionMinWordsKept` of the words typed are in the candidate, known to the papers. */
+function keepsMostWords(typed: ParsedQuery, candidate: ParsedQuery, vocabulary: Vocabulary, options: SuggestOptions): boolean {
+  const wanted = contentTokens(typed).length;
+  if (wanted === 0) return true;
+  const kept = contentTokens(candidate).filter((token) => knows(token, vocabulary, options)).length;
+  return kept / wanted > options.suggestionMinWordsKept;
 }
 
 /** The query with every word the corpus does not know replaced by the nearest one it uses. */
@@ -63,7 +96,11 @@ function correction(token: string, vocabulary: Vocabulary, options: SuggestOptio
   const lower = token.toLowerCase();
   if (isStopWord(lower) || QUERY_FILLER.has(lower) || knows(token, vocabulary, options)) return null;
   const maxEdits = Math.min(options.suggestionMaxEdits, Math.max(1, Math.floor(lower.length / 3)));
-  return vocabulary.lexicon.corrections(lower, maxEdits)[0]?.word ?? null;
+  // NOTE: people rarely mistype the first letter; a word that starts otherwise (`unclosed` →
+  // `closed`) is another word, not a correction.
+  const similar = (c: { word: string; edits: number }) =>
+    c.word[0] === lower[0] && 1 - c.edits / Math.max(lower.length, c.word.length) >= options.suggestionMinSimilarity;
+  return vocabulary.lexicon.corrections(lower, maxEdits).find(similar)?.word ?? null;
 }
 
 /** True when every piece of the text is an index term (or a known compound of them). */

@@ -24,6 +24,15 @@ export interface SearchResponse {
   suggestion: string | null;
   /** True when the query named one paper directly (arXiv id or URL). */
   direct: boolean;
+  /**
+   * When papers were found but none matches every word of the query: the words that no paper
+   * holds in any form (`speculative` in `speculative decoding`), as typed; else empty. Always set
+   * by the engine; optional only so that hand-made responses (tests, fakes) need not say.
+   *
+   * @example
+   * search.search('speculative decoding').unmatched; // ['speculative']
+   */
+  unmatched?: string[];
 }
 
 /** What {@link PaperSearch.upsert} did, by paper id. */

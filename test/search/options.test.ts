@@ -34,7 +34,12 @@ describe('search options: merging', () => {
     expect(options.minRelativeScore).toBe(0);
     expect(options.fields).toEqual({ title: { boost: 3, b: 0.3 }, abstract: { boost: 1, b: 0.75 }, authors: { boost: 2, b: 0 } });
     expect(options.fuzzy).toEqual({ ...defaultSearchOptions.fuzzy, weight: 0.5 });
-    expect({ ...options, minRelativeScore: 0.25, fields: defaultSearchOptions.fields, fuzzy: defaultSearchOptions.fuzzy }).toEqual(defaultSearchOptions);
+    expect({
+      ...options,
+      minRelativeScore: defaultSearchOptions.minRelativeScore,
+      fields: defaultSearchOptions.fields,
+      fuzzy: defaultSearchOptions.fuzzy,
+    }).toEqual(defaultSearchOptions);
     expect(mergeSearchOptions()).toEqual(defaultSearchOptions);
     expect(mergeSearchOptions({ k1: undefined })).toEqual(defaultSearchOptions);
   });

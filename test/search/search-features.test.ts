@@ -167,11 +167,32 @@ describe('no junk', () => {
     expect(hits).toEqual(idsWhere((p) => /mamba/i.test(textOf(p))));
   });
 
-  it('no hit scores far below the best', () => {
-    for (const query of ['long context', 'efficient attention for long sequences', 'code generation']) {
+  it('beyond the first five, no hit scores far below the best', () => {
+    for (const query of ['long context', 'efficient attention for long sequences', 'code generation', 'zero redundancy optimizer']) {
       const { hits } = search.search(query, { limit: papers.length });
       const floor = hits[0]!.score * SEARCH.minRelativeScore;
-      for (const hit of hits) expect(hit.score).toBeGreaterThanOrEqual(floor);
+      for (const hit of hits.slice(SEARCH.guaranteedHits)) expect(hit.score, query).toBeGreaterThanOrEqual(floor);
+    }
+  });
+
+  it('the first five papers that hold a query word are always listed, even under the floor', () => {
+    // A higher floor than the default, so that some of the five are under it.
+    const minRelativeScore = 0.25;
+    const query = 'zero redundancy optimizer';
+    const { hits, total } = createPaperSearch(papers, { options: { minRelativeScore } }).search(query, { limit: papers.length });
+    expect(total).toBeGreaterThanOrEqual(SEARCH.guaranteedHits);
+    const floor = hits[0]!.score * minRelativeScore;
+    expect(hits.slice(0, SEARCH.guaranteedHits).some((h) => h.score < floor)).toBe(true);
+    for (const hit of hits.slice(0, SEARCH.guaranteedHits)) expect(textOf(hit.paper)).toMatch(/\bzero\b|redundanc|optimiz/i);
+    const strict = createPaperSearch(papers, { options: { minRelativeScore, guaranteedHits: 0 } }).search(query, { limit: papers.length });
+    expect(strict.total).toBeLessThan(total);
+  });
+
+  it('one-word queries still list only close matches: a typo is held to the floor', () => {
+    for (const query of ['mamba', 'quantisation']) {
+      const { hits } = search.search(query, { limit: papers.length });
+      const floor = hits[0]!.score * SEARCH.minRelativeScore;
+      for (const hit of hits) expect(hit.score, query).toBeGreaterThanOrEqual(floor);
     }
   });
 });
@@ -201,5 +222,27 @@ describe('paging and limits', () => {
       expect(response.total).toBeGreaterThan(0);
       expect(response.hits.length).toBeLessThanOrEqual(SEARCH.defaultLimit);
     }
+  });
+});
+
+describe('partial matches', () => {
+  it('a paper matching every word ranks above papers matching some, whatever their scores', () => {
+    const fake = createPaperSearch([
+      fakePaper('a', 'Decoding, decoding and decoding again: fast decoding.', { title: 'Decoding' }),
+      fakePaper('b', 'Sampling strategies for speculative execution in long and wordy experiments on many benchmarks, then decoding once.'),
+      fakePaper('c', 'Speculative work.', { title: 'Speculative' }),
+    ]);
+    const response = fake.search('speculative decoding');
+    expect(response.hits[0]!.paper.id).toBe('b');
+    expect(response.unmatched).toEqual([]);
+  });
+
+  it('when no paper matches them all, says which word matched nothing', () => {
+    const response = search.search('speculative decoding');
+    expect(response.total).toBeGreaterThan(0);
+    expect(response.unmatched).toEqual(['speculative']);
+    for (const hit of response.hits) expect(textOf(hit.paper)).toMatch(/decod/i);
+    expect(search.search('long context').unmatched).toEqual([]);
+    expect(search.search('qxzqv').unmatched).toEqual([]);
   });
 });

@@ -190,3 +190,11 @@ describe('/paper when PaperSearch has a suggestion or fails', () => {
     expect(suggesting.logs.find((l) => l.level === 50 && l.err?.message === 'index corrupted')).toMatchObject({ command: '/paper' });
   });
 });
+
+describe('/paper when no paper has every word', () => {
+  it('says which word matched nothing, rather than promising papers about all of them', async () => {
+    const res = await paper('speculative decoding');
+    expect(search().search('speculative decoding').unmatched).toEqual(['speculative']);
+    expect(textOf(res.json)).toMatch(/^No paper mentions \*speculative\*; \*1–5 of \d+\* papers about the rest of “speculative decoding”/);
+  });
+});
