@@ -139,6 +139,11 @@ export const SLACK_SHARES = {
   repeatWindowMs: 60_000,
   /** A bound on remembered clicks (the oldest go first); far more than a minute of shares. */
   maxRemembered: 10_000,
+  /**
+   * Sharing a paper already shared in the same channel this recently posts nothing: the sharer
+   * is pointed at the existing thread, with a "Share again anyway" button.
+   */
+  againWindowDays: 90,
 } as const;
 
 /** What we read from a payload's free text (queries, messages). */
@@ -212,6 +217,8 @@ export const PLAYGROUND = {
 export const LIBRARY = {
   /** Changed papers the index takes from the store per query while catching up. */
   syncBatch: 5_000,
+  /** Papers upserted into the index between two turns of the event loop while catching up. */
+  upsertSlice: 25,
   /** PAPERBOT_FETCH_INTERVAL_MINUTES: how often each source is fetched after the one at start-up. */
   fetchIntervalMinutes: 60,
   /**

@@ -62,7 +62,13 @@ export class PaperLibrary {
     for (;;) {
       const changed = await papersChangedSince(this.store, this.seenSeq, LIBRARY.syncBatch);
       if (changed.length === 0) break;
-      this.search.upsert(changed.map(displayPaper));
+      // NOTE: in slices, letting the event loop turn between them: at 100k papers an upsert of
+      // 100 costs about 50 ms, and a Slack request arriving meanwhile must not wait for a whole
+      // fetch's worth (bench:library, 'search while a fetch runs').
+      for (let start = 0; start < changed.length; start += LIBRARY.upsertSlice) {
+        if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+        this.search.upsert(changed.slice(start, start + LIBRARY.upsertSlice).map(displayPaper));
+      }
       this.seenSeq = changed.at(-1)!.seq;
       taken += changed.length;
     }
