@@ -7,6 +7,7 @@ import { lookupPaper } from './library/lookup-paper.js';
 import { openLibrary } from './library/open-library.js';
 import { resolveMissingArxivIds } from './library/resolve-arxiv-ids.js';
 import type { PaperLibrary } from './library/paper-library.js';
+import { storeMemory } from './library/team-memory.js';
 import type { Logger } from './logger.js';
 import { sourceLabel } from './render/status.js';
 import type { Deps } from './slack/deps.js';
@@ -75,6 +76,7 @@ export async function startLibrary(
     generation: () => library.generation,
     lookup: online ? (arxivId) => lookupPaper(arxivId, { library, clients, logger }) : undefined,
     status: () => libraryStatus(library, scheduler),
+    memory: storeMemory(library.store),
   };
   const stopping = new AbortController();
   let resolving: Promise<unknown> = Promise.resolve();

@@ -15,6 +15,7 @@ type Args = AllMiddlewareArgs<PaperbotContext> & SlackActionMiddlewareArgs;
 export function register(app: App<PaperbotContext>, deps: Deps): void {
   const routes = [
     route<Args>(actionPattern(ACTION.share), sharePaper(deps)),
+    route<Args>(actionPattern(ACTION.shareAgain), sharePaper(deps, { again: true })),
     route<Args>(actionPattern(ACTION.shareTo), shareToChannel(deps)),
     route<Args>(actionPattern(ACTION.abstract), showAbstract(deps)),
     route<Args>(actionPattern(ACTION.similar), showSimilar(deps)),

@@ -7,6 +7,7 @@ import { paperFromButton } from '../shared/button-click.js';
 import { ChannelPickInput, readInput } from '../shared/inputs.js';
 import { isDirectMessage } from '../shared/origin.js';
 import { postShare } from '../shared/post-share.js';
+import { workspaceOf } from '../shared/workspace.js';
 
 /**
  * A channel picked in the picker Share offers in a DM: the card goes to that channel (credited
@@ -36,7 +37,7 @@ export const shareToChannel =
     if (isDirectMessage(channel)) return tell(CANNOT_POST_PICKED_NOTICE);
 
     const key = [pick.container.message_ts ?? '', paper.id, pick.user.id, channel].join('|');
-    const outcome = await postShare({ client, recentShares, key, paper, userId: pick.user.id, channel });
+    const outcome = await postShare({ client, recentShares, key, paper, userId: pick.user.id, channel, memory: deps.memory, ws: workspaceOf(context), log });
     if (outcome === 'repeat') {
       log.info({ paperId: paper.id, channel }, 'share to a channel: same pick again within the repeat window; nothing posted');
       return;

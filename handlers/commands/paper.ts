@@ -4,6 +4,7 @@ import { SEARCH_FAILED_NOTICE, UNREADABLE_NOTICE } from '../../src/render/notice
 import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
 import { respondInPlace } from '../../src/slack/outbound/post-message.js';
 import { CommandInput, readInput } from '../shared/inputs.js';
+import { workspaceOf } from '../shared/workspace.js';
 
 /**
  * `/paper <query>`: the answer travels in the ack itself (ephemeral), one round trip inside
@@ -21,7 +22,7 @@ export const paperCommand =
       reply = { now: UNREADABLE_NOTICE };
     } else {
       try {
-        reply = await replyTo(input.text, deps, 'ephemeral');
+        reply = await replyTo(input.text, deps, 'ephemeral', workspaceOf(context));
       } catch (error) {
         log.error({ err: error, text: input.text.slice(0, 200) }, '/paper failed');
         reply = { now: SEARCH_FAILED_NOTICE };

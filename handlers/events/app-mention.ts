@@ -3,6 +3,7 @@ import { replyTo } from '../../src/answers/reply.js';
 import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
 import { post } from '../../src/slack/outbound/post-message.js';
 import { MentionInput, readInput } from '../shared/inputs.js';
+import { workspaceOf } from '../shared/workspace.js';
 
 /**
  * `@Paperbot <words>` in a channel or thread: results (or a short help) in the mention's thread.
@@ -14,7 +15,7 @@ export const appMention =
     const mention = readInput(MentionInput, event, context.log, 'mention');
     // Another bot quoting @Paperbot is not a question, and answering it could start a loop.
     if (!mention || mention.bot_id) return;
-    const reply = await replyTo(mention.text, deps, 'thread');
+    const reply = await replyTo(mention.text, deps, 'thread', workspaceOf(context));
     await post(client, mention.channel, mention.thread_ts ?? mention.ts, reply.later ? await reply.later() : reply.now);
     context.log.info('answered');
   };

@@ -3,6 +3,7 @@ import { replyTo } from '../../src/answers/reply.js';
 import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
 import { post } from '../../src/slack/outbound/post-message.js';
 import { DirectMessageInput, readInput } from '../shared/inputs.js';
+import { workspaceOf } from '../shared/workspace.js';
 
 /**
  * A direct message to the bot: a one-to-one chat, so the answer stands in the conversation itself
@@ -15,7 +16,7 @@ export const directMessage =
     const dm = readInput(DirectMessageInput, event, context.log, 'direct message');
     if (dm?.channel_type !== 'im' || dm.subtype !== undefined) return;
     if (dm.bot_id || !dm.user || dm.user === context.botUserId) return;
-    const reply = await replyTo(dm.text, deps, 'dm');
+    const reply = await replyTo(dm.text, deps, 'dm', workspaceOf(context));
     await post(client, dm.channel, dm.thread_ts, reply.later ? await reply.later() : reply.now);
     context.log.info('answered');
   };

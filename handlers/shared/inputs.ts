@@ -40,6 +40,15 @@ export const DirectMessageInput = z.object({
   thread_ts: maybe(ts),
 });
 
+/** A message in a channel or private channel (`message.channels`, `message.groups`): only thread replies are read. */
+export const ThreadReplyInput = z.object({
+  subtype: maybe(z.string()),
+  bot_id: maybe(z.string()),
+  channel: slackId,
+  ts,
+  thread_ts: maybe(ts),
+});
+
 export const HomeOpenedInput = z.object({ tab: maybe(z.string()), user: slackId });
 
 /** A click on one of our buttons, in any of the places they appear (ephemeral results, a thread, the Home tab). */

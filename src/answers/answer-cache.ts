@@ -1,9 +1,10 @@
 import { SLACK_ANSWERS } from '../config.js';
 import type { Message } from '../render/message.js';
 import type { Audience } from '../render/paper-card.js';
-import type { AnswerDeps } from './answer-deps.js';
+import { EMPTY_CORPUS_NOTICE } from '../render/notices.js';
+import type { AnswerDeps, Workspace } from './answer-deps.js';
 import { parseRequest } from './parse-request.js';
-import { answerSlackText } from './render-answer.js';
+import { answerForRequest, answerSlackText, renderRemembered } from './render-answer.js';
 
 /** A bounded least-recently-used map: a hit moves to the back, the front goes first. */
 export class LruCache<V> {
@@ -49,5 +50,26 @@ export function cachedAnswerText(text: string, deps: AnswerDeps, audience: Audie
   if (hit) return hit;
   const message = answerSlackText(text, deps, audience);
   if (CACHEABLE.has(parseRequest(text).kind)) cache.set(key, message);
+  return message;
+}
+
+/**
+ * {@link cachedAnswerText} for a workspace: each paper the workspace already shared carries a line
+ * saying where. Remembered per workspace and under its memory version (src/store/team-memory.ts),
+ * so a new share or reply there makes the remembered answers stale, and no workspace ever gets
+ * an answer drawn for another.
+ */
+export async function cachedWorkspaceAnswer(text: string, deps: AnswerDeps, audience: Audience, ws: Workspace | undefined): Promise<Message> {
+  const request = parseRequest(text);
+  if (!ws || request.kind === 'help' || request.kind === 'status') return cachedAnswerText(text, deps, audience);
+  let cache = caches.get(deps);
+  if (!cache) caches.set(deps, (cache = new LruCache(SLACK_ANSWERS.cacheEntries)));
+  const version = await deps.memory.version(ws);
+  const key = [deps.generation(), ws.teamId, ws.enterpriseId ?? '', version, audience, text].join('\u0000');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const answer = answerForRequest(request, deps);
+  const message = answer ? await renderRemembered(answer, deps, { audience }, ws) : EMPTY_CORPUS_NOTICE;
+  if (CACHEABLE.has(request.kind)) cache.set(key, message);
   return message;
 }

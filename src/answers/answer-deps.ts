@@ -1,5 +1,6 @@
 import type { CorpusSummary } from '../corpus/corpus-summary.js';
 import type { LookupOutcome } from '../library/lookup-paper.js';
+import type { TeamMemory, Workspace } from '../library/team-memory.js';
 import type { StatusView } from '../render/status.js';
 import type { PaperSearch } from '../search/types.js';
 
@@ -19,4 +20,8 @@ export interface AnswerDeps {
   lookup: ((arxivId: string) => Promise<LookupOutcome>) | undefined;
   /** `/paper status`: papers by source, and how each live source is doing. */
   status: () => Promise<StatusView>;
+  /** What each workspace shared and where it was discussed (NO_MEMORY where there is no store). */
+  memory: TeamMemory;
 }
+
+export type { TeamMemory, Workspace };

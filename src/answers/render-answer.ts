@@ -6,7 +6,9 @@ import type { Message } from '../render/message.js';
 import { EMPTY_CORPUS_NOTICE, PAPER_GONE_NOTICE } from '../render/notices.js';
 import type { Audience, SharedIn } from '../render/paper-card.js';
 import { noResultsMessage, paperMessage, searchResultsMessage, similarMessage } from '../render/results.js';
-import type { AnswerDeps } from './answer-deps.js';
+import type { ShareNote } from '../render/share-line.js';
+import type { PaperSearch } from '../search/types.js';
+import type { AnswerDeps, Workspace } from './answer-deps.js';
 import { parseRequest, type PaperRequest } from './parse-request.js';
 
 export interface RenderOptions {
@@ -15,6 +17,8 @@ export interface RenderOptions {
   shared?: number[];
   /** Where those were shared, when not where the audience shares to (an ephemeral page in a thread). */
   sharedIn?: SharedIn;
+  /** Where the papers shown were already discussed, by paper id. */
+  memory?: ReadonlyMap<string, ShareNote>;
 }
 
 const pageSize = (audience: Audience) => (audience === 'ephemeral' ? RESULTS.commandPageSize : RESULTS.threadPageSize);
@@ -23,29 +27,78 @@ const pageSize = (audience: Audience) => (audience === 'ephemeral' ? RESULTS.com
  * Renders an answer by asking PaperSearch for what it shows. Used for first answers and for
  * redrawing after a button (More results, Share).
  */
-export function renderAnswer(answer: Answer, deps: AnswerDeps, { audience, shared = [], sharedIn }: RenderOptions): Message {
+export function renderAnswer(answer: Answer, deps: AnswerDeps, { audience, shared = [], sharedIn, memory }: RenderOptions): Message {
   const { search } = deps;
   switch (answer.kind) {
     case 'search': {
       const response = search.search(answer.query, { limit: pageSize(audience), offset: answer.offset });
       if (response.hits.length === 0) return noResultsMessage(answer.query, response.suggestion);
-      return searchResultsMessage(response, { audience, offset: answer.offset, shared, sharedIn });
+      return searchResultsMessage(response, { audience, offset: answer.offset, shared, sharedIn, memory });
     }
     case 'similar': {
       const paper = search.get(answer.of);
       if (!paper) return PAPER_GONE_NOTICE;
       const similar = search.similar(paper.id, pageSize(audience)).map((h) => h.paper);
-      return similarMessage(paper, similar, { audience, shared, sharedIn });
+      return similarMessage(paper, similar, { audience, shared, sharedIn, memory });
     }
     case 'paper': {
       const paper = search.get(answer.id);
-      return paper ? paperMessage(paper, { audience, shared, sharedIn, heading: ':game_die: A random paper from the corpus:' }) : PAPER_GONE_NOTICE;
+      return paper ? paperMessage(paper, { audience, shared, sharedIn, memory, heading: ':game_die: A random paper from the corpus:' }) : PAPER_GONE_NOTICE;
     }
     case 'abstract': {
       const paper = search.get(answer.id);
       return paper ? abstractMessage(paper, { audience, shared: shared.includes(0) }) : PAPER_GONE_NOTICE;
     }
   }
+}
+
+/** The ids of the papers an answer shows (the same page {@link renderAnswer} draws). */
+export function answerPaperIds(answer: Answer, deps: AnswerDeps, audience: Audience): string[] {
+  const { search } = deps;
+  switch (answer.kind) {
+    case 'search':
+      return search.search(answer.query, { limit: pageSize(audience), offset: answer.offset }).hits.map((h) => h.paper.id);
+    case 'similar':
+      return search.similar(answer.of, pageSize(audience)).map((h) => h.paper.id);
+    case 'paper':
+      return [answer.id];
+    case 'abstract':
+      return [];
+  }
+}
+
+/**
+ * {@link renderAnswer} with a line under each paper the workspace already shared, saying where
+ * (src/render/share-line.ts). Without a workspace, the plain answer.
+ */
+export async function renderRemembered(answer: Answer, deps: AnswerDeps, options: RenderOptions, ws: Workspace | undefined): Promise<Message> {
+  if (!ws) return renderAnswer(answer, deps, options);
+  // NOTE: the page is searched once: the ids and the drawing share one search.
+  const once = { ...deps, search: searchedOnce(deps.search) };
+  const memory = await deps.memory.sharesOf(ws, answerPaperIds(answer, once, options.audience));
+  return renderAnswer(answer, once, { ...options, memory });
+}
+
+/** `search` whose `search` and `similar` answer a repeated call from the first one. */
+function searchedOnce(search: PaperSearch): PaperSearch {
+  const searches = new Map<string, ReturnType<PaperSearch['search']>>();
+  const similars = new Map<string, ReturnType<PaperSearch['similar']>>();
+  return {
+    size: search.size,
+    get: (ref) => search.get(ref),
+    all: () => search.all(),
+    upsert: (papers) => search.upsert(papers),
+    search(query, options) {
+      const key = JSON.stringify([query, options]);
+      if (!searches.has(key)) searches.set(key, search.search(query, options));
+      return searches.get(key)!;
+    },
+    similar(id, limit) {
+      const key = `${id}\u0000${limit}`;
+      if (!similars.has(key)) similars.set(key, search.similar(id, limit));
+      return similars.get(key)!;
+    },
+  };
 }
 
 /**

@@ -4,8 +4,8 @@ import { noSuchPaperMessage, notStoredMessage, lookingUpMessage } from '../rende
 import type { Message } from '../render/message.js';
 import type { Audience } from '../render/paper-card.js';
 import { statusMessage } from '../render/status.js';
-import { cachedAnswerText } from './answer-cache.js';
-import type { AnswerDeps } from './answer-deps.js';
+import { cachedWorkspaceAnswer } from './answer-cache.js';
+import type { AnswerDeps, Workspace } from './answer-deps.js';
 import { parseRequest } from './parse-request.js';
 import { renderAnswer } from './render-answer.js';
 
@@ -44,10 +44,10 @@ export function lookupAnswer(outcome: LookupOutcome, deps: AnswerDeps, audience:
 
 /**
  * The reply to `/paper <text>`, a mention or a DM: the search answer (remembered, see
- * answer-cache.ts), the status, or for a paper not yet stored a lookup. Never throws for a
+ * answer-cache.ts, with where the workspace `ws` already discussed each paper), the status, or for a paper not yet stored a lookup. Never throws for a
  * lookup: its failures are answers too.
  */
-export async function replyTo(slackText: string, deps: AnswerDeps, audience: Audience): Promise<Reply> {
+export async function replyTo(slackText: string, deps: AnswerDeps, audience: Audience, ws?: Workspace): Promise<Reply> {
   if (parseRequest(slackText).kind === 'status') return { now: statusMessage(await deps.status()) };
   const missing = missingPaperRef(slackText, deps);
   if (missing) {
@@ -55,5 +55,5 @@ export async function replyTo(slackText: string, deps: AnswerDeps, audience: Aud
     if (!lookup) return { now: notStoredMessage(missing, null) };
     return { now: lookingUpMessage(missing), later: async () => lookupAnswer(await lookup(missing), deps, audience) };
   }
-  return { now: cachedAnswerText(slackText, deps, audience) };
+  return { now: await cachedWorkspaceAnswer(slackText, deps, audience, ws) };
 }

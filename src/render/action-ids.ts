@@ -3,6 +3,8 @@ export const ACTION = {
   share: 'paper_share',
   /** The channel picker Share offers in a DM: the block_id names the paper, the pick the channel. */
   shareTo: 'paper_share_to',
+  /** "Share again anyway", offered when the paper was shared in that channel recently: the value is the paper id. */
+  shareAgain: 'paper_share_again',
   abstract: 'paper_abstract',
   similar: 'paper_similar',
   /** "More results": the value is the next page's view. */

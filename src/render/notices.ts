@@ -1,5 +1,8 @@
 import { SLACK_APP } from '../config.js';
-import { section } from './blocks.js';
+import { ACTION } from './action-ids.js';
+import { actions, button, section } from './blocks.js';
+import { type ShareNote, shareLine } from './share-line.js';
+import { escapeFit, truncate } from './text.js';
 import { toMessage, type Message } from './message.js';
 
 /**
@@ -65,3 +68,14 @@ export const EMPTY_CORPUS_NOTICE = noticeMessage('The corpus is empty: run `npm 
 
 /** Any command routed to us but ours (a manifest edited, a crafted request). Plain text: it goes in an ack. */
 export const UNKNOWN_COMMAND_TEXT = `I only answer ${SLACK_APP.command}. Try \`${SLACK_APP.command} help\`.`;
+
+/**
+ * Share on a paper already shared in that channel lately: nothing is posted; the sharer alone is
+ * shown where it was discussed, and can share it again anyway.
+ */
+export function alreadySharedMessage(paper: { id: string; title: string }, note: ShareNote): Message {
+  return toMessage(`"${truncate(paper.title, 300)}" was already shared in this channel; nothing was posted.`, [
+    section(`:information_source: *${escapeFit(paper.title, 200)}* was already shared here, so I posted nothing new.\n${shareLine(note)}`),
+    actions([button({ text: 'Share again anyway', actionId: ACTION.shareAgain, value: paper.id })]),
+  ]);
+}

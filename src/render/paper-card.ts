@@ -3,6 +3,7 @@ import type { Paper } from '../corpus/paper.js';
 import { ACTION } from './action-ids.js';
 import { actions, button, context, section, type Block, type ButtonElement } from './blocks.js';
 import { linksLine, metaLine, titleLink } from './paper-meta.js';
+import { type ShareNote, shareLine } from './share-line.js';
 import { escapeFit } from './text.js';
 
 /**
@@ -37,6 +38,8 @@ export interface CardOptions {
   shared?: boolean;
   /** Where the shared card went, for that note ({@link SHARED_IN} of the audience by default). */
   sharedIn?: SharedIn;
+  /** Where the paper was already discussed in this workspace: a line under its summary. */
+  memory?: ShareNote;
 }
 
 const BUTTONS: Record<CardButton, { text: string; actionId: string; style?: 'primary' }> = {
@@ -65,7 +68,8 @@ export function paperSummaryBlocks(paper: Paper): Block[] {
 /** One result: summary, then the buttons for its audience (Share, Abstract, Similar). */
 export function paperCard(paper: Paper, options: CardOptions): Block[] {
   const wanted = (options.buttons ?? AUDIENCE_BUTTONS[options.audience]).filter((b) => !(b === 'share' && options.shared));
-  return [...paperSummaryBlocks(paper), ...cardActions(paper, wanted, options)];
+  const memory = options.memory ? [context([shareLine(options.memory)])] : [];
+  return [...paperSummaryBlocks(paper), ...memory, ...cardActions(paper, wanted, options)];
 }
 
 /** The buttons (button values carry only the paper id), and the "shared" note when shared. */

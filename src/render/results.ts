@@ -5,6 +5,7 @@ import { ACTION } from './action-ids.js';
 import { actions, blockTextLength, button, context, divider, section, type Block } from './blocks.js';
 import { toMessage, type Message } from './message.js';
 import { paperCard, type Audience, type SharedIn } from './paper-card.js';
+import type { ShareNote } from './share-line.js';
 import { escapeFit, escapeText, truncate } from './text.js';
 import { cardBlockId, answerValue, type AnswerState, type Answer } from './answer-state.js';
 
@@ -20,6 +21,8 @@ interface CardsPage {
   more?: Answer | null;
   /** Where a shared card went (paper-card.ts). */
   sharedIn?: SharedIn;
+  /** Where papers were already discussed, by paper id. */
+  memory?: ReadonlyMap<string, ShareNote>;
 }
 
 // In a thread the next page is shown to whoever clicks, not posted for everyone.
@@ -42,6 +45,7 @@ export function cardsMessage(page: CardsPage): Message {
       blockId: cardBlockId(index, page.state),
       shared: page.state.shared.includes(index),
       sharedIn: page.sharedIn,
+      memory: page.memory?.get(paper.id),
     });
     const cardText = card.reduce((n, b) => n + blockTextLength(b), 0);
     if (blocks.length + card.length + 1 > BLOCK_KIT.maxBlocks - RESERVED_BLOCKS) break;
@@ -67,6 +71,8 @@ export interface PageOptions {
   shared?: number[];
   /** Where a shared card went, when not where the audience shares to (paper-card.ts). */
   sharedIn?: SharedIn;
+  /** Where papers were already discussed, by paper id. */
+  memory?: ReadonlyMap<string, ShareNote>;
 }
 
 /**
@@ -85,7 +91,8 @@ export function searchResultsMessage(response: SearchResponse, options: PageOpti
   const found = `*${count}* ${total === 1 ? 'paper' : 'papers'}`;
   // Honest about partial matches: when no paper has every word, say which words matched nothing.
   const unmatched = response.unmatched ?? [];
-  const partial = unmatched.length > 0 ? `No paper mentions ${unmatched.map((w) => `*${escapeText(w)}*`).join(', ')}; ${found} about the rest of ${quote(query)}` : null;
+  const partial =
+    unmatched.length > 0 ? `No paper mentions ${unmatched.map((w) => `*${escapeText(w)}*`).join(', ')}; ${found} about the rest of ${quote(query)}` : null;
   const heading = response.direct ? 'Here is that paper:' : (partial ?? `${found} for ${quote(query)}`);
   return cardsMessage({
     heading,
@@ -95,6 +102,7 @@ export function searchResultsMessage(response: SearchResponse, options: PageOpti
     state,
     more: next < total ? { kind: 'search', query, offset: next } : null,
     sharedIn: options.sharedIn,
+    memory: options.memory,
   });
 }
 
@@ -127,6 +135,7 @@ export function similarMessage(paper: Paper, similar: readonly Paper[], options:
     audience: options.audience,
     state: { answer: { kind: 'similar', of: paper.id }, shared: options.shared ?? [] },
     sharedIn: options.sharedIn,
+    memory: options.memory,
   });
 }
 
@@ -139,5 +148,6 @@ export function paperMessage(paper: Paper, options: Omit<PageOptions, 'offset'> 
     audience: options.audience,
     state: { answer: { kind: 'paper', id: paper.id }, shared: options.shared ?? [] },
     sharedIn: options.sharedIn,
+    memory: options.memory,
   });
 }

@@ -197,6 +197,10 @@ export const appMention = (o: MessageEventOptions): SlackRequest => messageEvent
 /** `message.im`: a message in the app's DM with someone. */
 export const directMessage = (o: MessageEventOptions): SlackRequest => messageEvent('message', o, o.channel ?? EXAMPLE_DM, { channel_type: 'im' });
 
+/** `message.channels`: a message in a channel (a reply in a thread with `threadTs`). */
+export const channelMessage = (o: MessageEventOptions): SlackRequest =>
+  messageEvent('message', o, o.channel ?? APP_MENTION.event.channel, { channel_type: 'channel' });
+
 /** A Home tab view as Slack describes it in payloads (`app_home_opened`, Home tab clicks, `views.publish`). */
 export function homeView(team: SlackTeam, viewId: string, blocks: Block[]): Record<string, unknown> {
   return {

@@ -33,7 +33,16 @@ const str = (params: Params, key: string): string | undefined => (typeof params[
 export class WebApiModel {
   readonly responses: ResponseUrls;
   /** The methods there are, for the warning about one that is missing. */
-  readonly names = ['auth.test', 'chat.postMessage', 'chat.postEphemeral', 'chat.update', 'chat.delete', 'views.publish', 'conversations.open'];
+  readonly names = [
+    'auth.test',
+    'chat.postMessage',
+    'chat.postEphemeral',
+    'chat.update',
+    'chat.delete',
+    'views.publish',
+    'conversations.open',
+    'chat.getPermalink',
+  ];
 
   constructor(
     readonly workspace: SlackWorkspace,
@@ -61,6 +70,8 @@ export class WebApiModel {
         return this.publish(params);
       case 'conversations.open':
         return this.open(params);
+      case 'chat.getPermalink':
+        return this.permalink(params);
       default:
         return error('unknown_method');
     }
@@ -170,6 +181,15 @@ export class WebApiModel {
     if (type !== 'home' || !Array.isArray(blocks) || blocks.length > BLOCK_KIT.maxViewBlocks) return error('invalid_arguments');
     const published = this.workspace.publishHome(user, blocks as Block[]);
     return { ok: true, view: homeView(this.workspace.team, HOME_VIEW_ID, published) };
+  }
+
+  /** A message's permalink, as Slack writes them: `https://DOMAIN.slack.com/archives/CHANNEL/pTSDIGITS`. */
+  private permalink(params: Params): ApiResult {
+    const channel = this.conversation(params);
+    if (!channel) return error('channel_not_found');
+    const ts = str(params, 'message_ts') ?? '';
+    if (!this.workspace.byTs(channel, ts)) return error('message_not_found');
+    return { ok: true, channel, permalink: `https://${this.workspace.setup.domain}.slack.com/archives/${channel}/p${ts.replace('.', '')}` };
   }
 
   private open(params: Params): ApiResult {

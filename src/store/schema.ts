@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /**
  * The store's tables, as Kysely sees them. The same types on both engines: times are ISO 8601
@@ -11,6 +11,8 @@ export interface Database {
   paper_sources: PaperSourcesTable;
   source_state: SourceStateTable;
   counters: CountersTable;
+  shares: SharesTable;
+  saves: SavesTable;
 }
 
 /** One row per paper: the version-less arXiv id, or the title slug for papers without one. */
@@ -76,6 +78,33 @@ export interface SourceStateTable {
 export interface CountersTable {
   name: string;
   value: number;
+}
+
+/** One paper card shared into a channel (or a thread), with the size of its thread's discussion. */
+export interface SharesTable {
+  team_id: string;
+  enterprise_id: string | null;
+  channel: string;
+  /** The card's ts: the thread its discussion happens in. */
+  message_ts: string;
+  permalink: string | null;
+  paper_id: string;
+  /** Who shared it; null once they asked to be forgotten. */
+  user_id: string | null;
+  shared_at: string;
+  reply_count: Generated<number>;
+  /** The newest reply counted: a redelivered reply (same ts) is not counted twice. */
+  last_reply_ts: string | null;
+}
+
+/** One paper on one person's reading list. */
+export interface SavesTable {
+  team_id: string;
+  enterprise_id: string | null;
+  user_id: string;
+  paper_id: string;
+  saved_at: string;
+  read_at: string | null;
 }
 
 export type PaperRow = Selectable<PapersTable>;

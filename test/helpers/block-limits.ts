@@ -99,13 +99,13 @@ export function messageProblems(message: Json, where = 'message'): string[] {
 }
 
 /**
- * Problems with mrkdwn: every `<…>` must be a link we made (`<http(s)://…|label>`) or a user
- * mention; nothing may broadcast; `&` only as one of Slack's three entities.
+ * Problems with mrkdwn: every `<…>` must be a link we made (`<http(s)://…|label>`), a user
+ * mention or a channel mention (`<#C…>`, `<#C…|name>`); nothing may broadcast; `&` only as one of Slack's three entities.
  */
 export function mrkdwnProblems(text: string, where: string): string[] {
   const problems: string[] = [];
   for (const [token] of text.matchAll(/<[^>]*>?/g)) {
-    if (/^<https?:\/\/[^\s<>|]+\|[^<>|]+>$/.test(token) || /^<@[UW][A-Z0-9]+>$/.test(token)) continue;
+    if (/^<https?:\/\/[^\s<>|]+\|[^<>|]+>$/.test(token) || /^<@[UW][A-Z0-9]+>$/.test(token) || /^<#[CG][A-Z0-9]+(\|[^<>|]+)?>$/.test(token)) continue;
     problems.push(`${where}: unexpected control sequence ${token.slice(0, 60)}`);
   }
   if (/<!(channel|here|everyone)/i.test(text)) problems.push(`${where}: broadcast`);

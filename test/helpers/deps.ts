@@ -5,6 +5,7 @@ import { DEFAULT_DATA_DIR } from '../../src/config.js';
 import { summarizeCorpus } from '../../src/corpus/corpus-summary.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { readBaseConfig } from '../../src/env-config.js';
+import { NO_MEMORY } from '../../src/library/team-memory.js';
 import type { Logger } from '../../src/logger.js';
 import { sourceLabel } from '../../src/render/status.js';
 import { createPaperSearch } from '../../src/search/paper-search.js';
@@ -30,6 +31,7 @@ export function corpusDeps(options: { random?: () => number } = {}): Deps {
     generation: () => 0,
     lookup: undefined,
     status: async () => ({ papers: search.size, bySource: { 'page:hf-papers-page.txt': search.size }, sources: [] }),
+    memory: NO_MEMORY,
   };
 }
 

@@ -29,6 +29,9 @@ export const appMention = ({ words, ...o }: MessageOptions & { words: string }):
 /** A `message.im` event: a direct message to the bot. `extra` adds subtype, bot_id, … */
 export const directMessage = (o: MessageOptions & { text: string }): SlackBody => slack.directMessage(o);
 
+/** A `message.channels` event: a message in a channel, a thread reply with `threadTs`. */
+export const channelMessage = (o: MessageOptions & { text: string; eventId?: string }): SlackBody => slack.channelMessage(o);
+
 export const appHomeOpened = (o: { user?: string; tab?: 'home' | 'messages' } = {}): SlackBody => slack.appHomeOpened(o);
 
 /** Where the clicked button was: under `/paper` (ephemeral), on a message in a thread, or on the Home tab. */

@@ -118,14 +118,14 @@ describe.skipIf(skipPostgres)('store on Postgres', () => {
     it('migrate concurrently: all succeed, the schema is applied once', async () => {
       const all = await instances(4);
       const applied = await Promise.all(all.map((store) => migrateToLatest(store)));
-      expect(applied.flat()).toEqual(['0001-papers']);
+      expect(applied.flat()).toEqual(['0001-papers', '0002-team-memory']);
       const store = all[0] as Store;
       expect(
         await store.db
           .selectFrom('kysely_migration' as never)
           .selectAll()
           .execute(),
-      ).toHaveLength(1);
+      ).toHaveLength(2);
       expect(await store.db.selectFrom('counters').selectAll().execute()).toEqual([{ name: 'papers.seq', value: 0 }]);
     });
 

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-papers.js';
+import * as m0002 from './0002-team-memory.js';
 
 /**
  * Every migration, by name; applied in name order, each once. NOTE: a static map rather than
@@ -9,4 +10,5 @@ import * as m0001 from './0001-papers.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-papers': m0001,
+  '0002-team-memory': m0002,
 };

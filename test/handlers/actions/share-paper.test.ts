@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buttonsIn, cardsIn, textOf, unescapeMrkdwn } from '../../helpers/blocks.js';
 import { BOT } from '../../helpers/fake-slack.js';
 import { appMention, blockAction, nextTs, slashCommand } from '../../helpers/payloads.js';
@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => bot.close());
 afterEach(() => expect(bot.fake.drain()).toEqual([]));
 
-const CHANNEL = 'CBR2V3XEX';
+// A channel per test: a paper shared in a channel is not shared there again (see share-memory.test.ts).
+let CHANNEL = 'CBR2V3XEX';
+let channels = 0;
+beforeEach(() => {
+  CHANNEL = `CBR2V3X${++channels}`;
+});
 const SHARER = 'UA8RXUSPL';
 
 async function commandResults(query: string) {
@@ -140,31 +145,30 @@ describe('Share clicked twice (a double-click, or Slack delivering the click aga
     bot.fake.reset();
     const container = { type: 'ephemeral', channel: CHANNEL, messageTs: nextTs() } as const;
     await Promise.all([clickShare(card, 'twice1', container), clickShare(card, 'twice2', container)]);
+    expect(bot.fake.api('chat.postMessage')).toHaveLength(2);
+    expect(bot.logs.filter((l) => /same click again/.test(l.msg))).toHaveLength(1);
+    // Later, the paper is known to be shared in this channel: still nothing posted.
     await clickShare(card, 'twice3', container);
     expect(bot.fake.api('chat.postMessage')).toHaveLength(2);
-    expect(bot.logs.filter((l) => /same click again/.test(l.msg))).toHaveLength(2);
+    expect(bot.fake.responses('twice3')).toHaveLength(1);
   });
 
   it('in a thread too; another user, paper or results message is a share of its own', async () => {
-    await bot.send(appMention({ words: 'diffusion', channel: 'C0LAN2Q65' }));
+    await bot.send(appMention({ words: 'diffusion', channel: CHANNEL }));
     const [a, b] = cardsIn(bot.fake.api('chat.postMessage')[0]!.params);
     bot.fake.reset();
-    const thread = { type: 'thread', channel: 'C0LAN2Q65', ts: nextTs(), threadTs: '1515449483.000108' } as const;
+    const thread = { type: 'thread', channel: CHANNEL, ts: nextTs(), threadTs: '1515449483.000108' } as const;
     await clickShare(a!, 't1', thread);
     await clickShare(a!, 't2', thread);
     expect(bot.fake.api('chat.postMessage')).toHaveLength(2);
     await clickShare(b!, 't3', thread);
-    await bot.send(
-      blockAction({
-        actionId: 'paper_share',
-        value: a!.id,
-        blockId: a!.blockId,
-        container: thread,
-        responseUrl: bot.fake.responseUrl('t4'),
-        user: 'U0SOMEONE',
-      }),
-    );
-    await clickShare(a!, 't5', { ...thread, ts: nextTs() });
+    // `a` is now shared in this channel: sharing it again takes "Share again anyway".
+    const again = (responseUrl: string, container: typeof thread, user: string) =>
+      bot.send(
+        blockAction({ actionId: 'paper_share_again', value: a!.id, blockId: a!.blockId, container, responseUrl: bot.fake.responseUrl(responseUrl), user }),
+      );
+    await again('t4', thread, 'U0SOMEONE');
+    await again('t5', { ...thread, ts: nextTs() }, SHARER);
     expect(bot.fake.api('chat.postMessage')).toHaveLength(8);
   });
 
@@ -181,27 +185,27 @@ describe('Share clicked twice (a double-click, or Slack delivering the click aga
 describe('Share from results in a thread', () => {
   it('posts the card and then the abstract into that same thread', async () => {
     const parent = '1515449483.000108';
-    await bot.send(appMention({ words: 'diffusion', channel: 'C0LAN2Q65', ts: '1515449490.000200', threadTs: parent }));
+    await bot.send(appMention({ words: 'diffusion', channel: CHANNEL, ts: '1515449490.000200', threadTs: parent }));
     const [results] = bot.fake.api('chat.postMessage');
     expect(results!.params.thread_ts).toBe(parent);
     const card = cardsIn(results!.params)[0]!;
     bot.fake.reset();
 
-    await clickShare(card, 'thread', { type: 'thread', channel: 'C0LAN2Q65', ts: '1700000000.000009', threadTs: parent });
+    await clickShare(card, 'thread', { type: 'thread', channel: CHANNEL, ts: '1700000000.000009', threadTs: parent });
     const [cardPost, abstractPost] = bot.fake.api('chat.postMessage').map((c) => c.params);
-    expect(cardPost).toMatchObject({ channel: 'C0LAN2Q65', thread_ts: parent });
+    expect(cardPost).toMatchObject({ channel: CHANNEL, thread_ts: parent });
     expect(textOf(cardPost!)).toContain(`Shared by <@${SHARER}>`);
-    expect(abstractPost).toMatchObject({ channel: 'C0LAN2Q65', thread_ts: parent });
+    expect(abstractPost).toMatchObject({ channel: CHANNEL, thread_ts: parent });
     expect(textOf(abstractPost!)).toContain('*Abstract*');
     const [update] = bot.fake.responses('thread');
     expect(textOf(update!.params)).toContain('Shared in this thread');
   });
 
   it('never credits the bot itself', async () => {
-    await bot.send(appMention({ words: 'speech', channel: 'C0LAN2Q65' }));
+    await bot.send(appMention({ words: 'speech', channel: CHANNEL }));
     const card = cardsIn(bot.fake.api('chat.postMessage')[0]!.params)[0]!;
     bot.fake.reset();
-    await clickShare(card, 'credit', { type: 'thread', channel: 'C0LAN2Q65', ts: '1700000000.000009', threadTs: '1515449483.000108' });
+    await clickShare(card, 'credit', { type: 'thread', channel: CHANNEL, ts: '1700000000.000009', threadTs: '1515449483.000108' });
     expect(JSON.stringify(bot.fake.api('chat.postMessage'))).not.toContain(BOT.userId);
   });
 });

@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { type Store, openStore } from '../../src/store/open-store.js';
+import {
+  type Workspace,
+  addReply,
+  lastShareIn,
+  markRead,
+  memoryVersion,
+  recordShare,
+  savePaper,
+  savedPapers,
+  sharesOf,
+  unsave,
+} from '../../src/store/team-memory.js';
+import { testEngines } from '../helpers/databases.js';
+
+const T0 = new Date('2025-12-01T09:00:00.000Z');
+const T1 = new Date('2025-12-03T09:00:00.000Z');
+const T2 = new Date('2025-12-05T09:00:00.000Z');
+const WS: Workspace = { teamId: 'T0A', enterpriseId: null };
+const OTHER: Workspace = { teamId: 'T0B', enterpriseId: null };
+const GRID: Workspace = { teamId: 'T0A', enterpriseId: 'E0ORG' };
+const card = (channel: string, messageTs: string, paperId = '2401.00001', userId: string | null = 'U0ALICE') => ({
+  channel,
+  messageTs,
+  permalink: `https://example.slack.com/archives/${channel}/p${messageTs.replace('.', '')}`,
+  paperId,
+  userId,
+});
+
+describe.each(testEngines('team memory'))('team memory on $name', ({ skip, fresh }) => {
+  let cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups = [];
+  });
+  async function freshStore(): Promise<Store> {
+    const database = await fresh();
+    const store = await openStore({ databaseUrl: database.url });
+    cleanups.push(database.remove, () => store.close());
+    await migrateToLatest(store);
+    return store;
+  }
+
+  it.skipIf(skip)('a share is stored once however often Slack retries it', async () => {
+    const store = await freshStore();
+    expect(await recordShare(store, WS, card('C1', '1700000000.000100'), T0)).toBe(true);
+    expect(await recordShare(store, WS, card('C1', '1700000000.000100'), T1)).toBe(false);
+    const shares = await sharesOf(store, WS, ['2401.00001']);
+    expect(shares.get('2401.00001')).toMatchObject({ channel: 'C1', userId: 'U0ALICE', sharedAt: T0.toISOString(), replies: 0, count: 1 });
+  });
+
+  it.skipIf(skip)('sharesOf: the most recent share and the count, per paper, only of the workspace', async () => {
+    const store = await freshStore();
+    await recordShare(store, WS, card('C1', '1700000000.000100'), T0);
+    await recordShare(store, WS, card('C2', '1700000001.000100', '2401.00001', 'U0BOB'), T1);
+    await recordShare(store, WS, card('C1', '1700000002.000100', '2401.00002'), T0);
+    await recordShare(store, OTHER, card('C9', '1700000003.000100'), T2);
+    await recordShare(store, GRID, card('C8', '1700000004.000100'), T2);
+    const shares = await sharesOf(store, WS, ['2401.00001', '2401.00002', '2401.00003']);
+    expect([...shares.keys()].sort()).toEqual(['2401.00001', '2401.00002']);
+    expect(shares.get('2401.00001')).toMatchObject({ channel: 'C2', userId: 'U0BOB', count: 2 });
+    expect((await sharesOf(store, OTHER, ['2401.00001'])).get('2401.00001')).toMatchObject({ channel: 'C9', count: 1 });
+    expect((await sharesOf(store, GRID, ['2401.00001'])).get('2401.00001')).toMatchObject({ channel: 'C8', count: 1 });
+    expect((await sharesOf(store, { teamId: 'T0C', enterpriseId: null }, ['2401.00001'])).size).toBe(0);
+    expect((await sharesOf(store, WS, [])).size).toBe(0);
+  });
+
+  it.skipIf(skip)('lastShareIn: the same channel, within the window, in the workspace', async () => {
+    const store = await freshStore();
+    await recordShare(store, WS, card('C1', '1700000000.000100'), T1);
+    expect(await lastShareIn(store, WS, 'C1', '2401.00001', T0)).toMatchObject({ messageTs: '1700000000.000100' });
+    expect(await lastShareIn(store, WS, 'C1', '2401.00001', T2)).toBeUndefined();
+    expect(await lastShareIn(store, WS, 'C2', '2401.00001', T0)).toBeUndefined();
+    expect(await lastShareIn(store, WS, 'C1', '2401.00002', T0)).toBeUndefined();
+    expect(await lastShareIn(store, OTHER, 'C1', '2401.00001', T0)).toBeUndefined();
+  });
+
+  it.skipIf(skip)('addReply counts each reply once, only in a shared card of the workspace, and changes the memory version', async () => {
+    const store = await freshStore();
+    await recordShare(store, WS, card('C1', '1700000000.000100'), T0);
+    const before = await memoryVersion(store, WS);
+    expect(await addReply(store, WS, 'C1', '1700000000.000100', '1700000010.000100')).toBe(true);
+    expect(await addReply(store, WS, 'C1', '1700000000.000100', '1700000010.000100')).toBe(false);
+    expect(await addReply(store, WS, 'C1', '1700000000.000100', '1700000011.000100')).toBe(true);
+    expect(await addReply(store, WS, 'C1', '1699999999.000100', '1700000012.000100')).toBe(false);
+    expect(await addReply(store, OTHER, 'C1', '1700000000.000100', '1700000013.000100')).toBe(false);
+    expect((await sharesOf(store, WS, ['2401.00001'])).get('2401.00001')?.replies).toBe(2);
+    const after = await memoryVersion(store, WS);
+    expect(after).not.toBe(before);
+    expect(await memoryVersion(store, OTHER)).toBe(await memoryVersion(await freshStore(), OTHER));
+    await recordShare(store, WS, card('C1', '1700000020.000100'), T1);
+    expect(await memoryVersion(store, WS)).not.toBe(after);
+  });
+
+  it.skipIf(skip)('saves: once per person and paper, newest first, read and removed, scoped', async () => {
+    const store = await freshStore();
+    expect(await savePaper(store, WS, 'U0ALICE', '2401.00001', T0)).toBe(true);
+    expect(await savePaper(store, WS, 'U0ALICE', '2401.00001', T1)).toBe(false);
+    expect(await savePaper(store, WS, 'U0ALICE', '2401.00002', T1)).toBe(true);
+    expect(await savePaper(store, WS, 'U0BOB', '2401.00003', T1)).toBe(true);
+    expect(await savePaper(store, OTHER, 'U0ALICE', '2401.00004', T1)).toBe(true);
+    expect(await savedPapers(store, WS, 'U0ALICE')).toEqual([
+      { paperId: '2401.00002', savedAt: T1.toISOString(), readAt: null },
+      { paperId: '2401.00001', savedAt: T0.toISOString(), readAt: null },
+    ]);
+    expect(await markRead(store, WS, 'U0ALICE', '2401.00001', T2)).toBe(true);
+    expect(await markRead(store, WS, 'U0ALICE', '2401.00001', T2)).toBe(false);
+    expect(await markRead(store, WS, 'U0ALICE', '2401.00003', T2)).toBe(false);
+    expect(await unsave(store, OTHER, 'U0ALICE', '2401.00002')).toBe(false);
+    expect(await unsave(store, WS, 'U0BOB', '2401.00002')).toBe(false);
+    expect(await unsave(store, WS, 'U0ALICE', '2401.00002')).toBe(true);
+    expect(await unsave(store, WS, 'U0ALICE', '2401.00002')).toBe(false);
+    expect(await savedPapers(store, WS, 'U0ALICE')).toEqual([{ paperId: '2401.00001', savedAt: T0.toISOString(), readAt: T2.toISOString() }]);
+    expect(await savedPapers(store, OTHER, 'U0ALICE')).toEqual([{ paperId: '2401.00004', savedAt: T1.toISOString(), readAt: null }]);
+    expect(await savedPapers(store, GRID, 'U0ALICE')).toEqual([]);
+  });
+});
