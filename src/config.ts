@@ -77,6 +77,14 @@ export const RESULTS = {
   exampleQueries: ['diffusion models', '"large language models"', 'speech year:2024', 'has:code segmentation'],
 } as const;
 
+/** Each person's reading list (`/paper saved`, the App Home tab). */
+export const READING_LIST = {
+  /** Papers listed by `/paper saved` (three blocks each, inside a message's 50). */
+  shown: 12,
+  /** Papers listed at the top of the App Home tab. */
+  homeShown: 8,
+} as const;
+
 /** Who Slack sees us as: the command, shortcut and routes that `manifest.yml` declares too. */
 export const SLACK_APP = {
   command: '/paper',
@@ -218,7 +226,7 @@ export const LIBRARY = {
   /** Changed papers the index takes from the store per query while catching up. */
   syncBatch: 5_000,
   /** Papers upserted into the index between two turns of the event loop while catching up. */
-  upsertSlice: 25,
+  upsertSlice: 100,
   /** PAPERBOT_FETCH_INTERVAL_MINUTES: how often each source is fetched after the one at start-up. */
   fetchIntervalMinutes: 60,
   /**
