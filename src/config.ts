@@ -85,6 +85,19 @@ export const READING_LIST = {
   homeShown: 8,
 } as const;
 
+/** The team's view: `/paper shared [week|month|all]` and `/paper top [week|month]`. */
+export const TEAM_VIEW = {
+  /** Days in each period. */
+  periodDays: { week: 7, month: 30 },
+  /** The period when none is named. */
+  sharedPeriod: 'month',
+  topPeriod: 'week',
+  /** Shares listed by `/paper shared` (one block each). */
+  sharedShown: 20,
+  /** Papers in each of `/paper top`'s two lists. */
+  topShown: 5,
+} as const;
+
 /** Who Slack sees us as: the command, shortcut and routes that `manifest.yml` declares too. */
 export const SLACK_APP = {
   command: '/paper',

@@ -2,6 +2,9 @@ import type { AllMiddlewareArgs, App, SlackActionMiddlewareArgs } from '@slack/b
 import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
 import { ACTION, actionPattern } from '../../src/render/action-ids.js';
 import { dispatch, route } from '../shared/dispatch.js';
+import { forgetMe } from './forget-me.js';
+import { readingListItem } from './reading-list-item.js';
+import { savePaper } from './save-paper.js';
 import { sharePaper } from './share-paper.js';
 import { showAbstract } from './show-abstract.js';
 import { shareToChannel } from './share-to-channel.js';
@@ -17,6 +20,10 @@ export function register(app: App<PaperbotContext>, deps: Deps): void {
     route<Args>(actionPattern(ACTION.share), sharePaper(deps)),
     route<Args>(actionPattern(ACTION.shareAgain), sharePaper(deps, { again: true })),
     route<Args>(actionPattern(ACTION.shareTo), shareToChannel(deps)),
+    route<Args>(actionPattern(ACTION.save), savePaper(deps)),
+    route<Args>(actionPattern(ACTION.unsave), readingListItem(deps, 'unsave')),
+    route<Args>(actionPattern(ACTION.markRead), readingListItem(deps, 'markRead')),
+    route<Args>(actionPattern(ACTION.forgetMe), forgetMe(deps)),
     route<Args>(actionPattern(ACTION.abstract), showAbstract(deps)),
     route<Args>(actionPattern(ACTION.similar), showSimilar(deps)),
     route<Args>(actionPattern(ACTION.more), showMore(deps)),

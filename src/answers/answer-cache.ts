@@ -61,7 +61,16 @@ export function cachedAnswerText(text: string, deps: AnswerDeps, audience: Audie
  */
 export async function cachedWorkspaceAnswer(text: string, deps: AnswerDeps, audience: Audience, ws: Workspace | undefined): Promise<Message> {
   const request = parseRequest(text);
-  if (!ws || request.kind === 'help' || request.kind === 'status') return cachedAnswerText(text, deps, audience);
+  if (
+    !ws ||
+    request.kind === 'help' ||
+    request.kind === 'status' ||
+    request.kind === 'saved' ||
+    request.kind === 'forget' ||
+    request.kind === 'shared' ||
+    request.kind === 'top'
+  )
+    return cachedAnswerText(text, deps, audience);
   let cache = caches.get(deps);
   if (!cache) caches.set(deps, (cache = new LruCache(SLACK_ANSWERS.cacheEntries)));
   const version = await deps.memory.version(ws);

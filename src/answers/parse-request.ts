@@ -1,3 +1,4 @@
+import { TEAM_VIEW } from '../config.js';
 import { toPlainQuery } from '../render/text.js';
 
 /** What someone asked for, in `/paper <text>`, a mention or a DM. */
@@ -5,11 +6,15 @@ export type PaperRequest =
   | { kind: 'help'; asked: boolean }
   | { kind: 'random' }
   | { kind: 'status' }
+  | { kind: 'saved' }
+  | { kind: 'forget' }
+  | { kind: 'shared'; period: 'week' | 'month' | 'all' }
+  | { kind: 'top'; period: 'week' | 'month' }
   | { kind: 'similar'; ref: string }
   | { kind: 'search'; query: string };
 
 /**
- * Reads the few sub-commands (`help`, `random`, `status`, `similar …`); anything else is a query, handed
+ * Reads the few sub-commands (`help`, `random`, `status`, `saved`, `forget me`, `shared [week|month|all]`, `top [week|month]`, `similar …`); anything else is a query, handed
  * to PaperSearch as typed (it owns the query syntax and arXiv id / URL lookups).
  *
  * @example parseRequest('similar 2308.16582') // { kind: 'similar', ref: '2308.16582' }
@@ -20,6 +25,12 @@ export function parseRequest(slackText: string): PaperRequest {
   if (/^(help|\?|-h|--help|usage)$/i.test(text)) return { kind: 'help', asked: true };
   if (/^random$/i.test(text)) return { kind: 'random' };
   if (/^status$/i.test(text)) return { kind: 'status' };
+  if (/^saved$/i.test(text)) return { kind: 'saved' };
+  if (/^forget\s+me$/i.test(text)) return { kind: 'forget' };
+  const shared = text.match(/^shared(?:\s+(week|month|all))?$/i);
+  if (shared) return { kind: 'shared', period: (shared[1]?.toLowerCase() as 'week' | 'month' | 'all' | undefined) ?? TEAM_VIEW.sharedPeriod };
+  const top = text.match(/^top(?:\s+(week|month))?$/i);
+  if (top) return { kind: 'top', period: (top[1]?.toLowerCase() as 'week' | 'month' | undefined) ?? TEAM_VIEW.topPeriod };
   const similar = text.match(/^similar(?:\s+to)?(?:\s+(.+))?$/i);
   if (similar) return similar[1] ? { kind: 'similar', ref: similar[1] } : { kind: 'help', asked: true };
   return { kind: 'search', query: text };

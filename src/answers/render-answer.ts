@@ -3,7 +3,7 @@ import { abstractMessage } from '../render/abstract.js';
 import type { Answer } from '../render/answer-state.js';
 import { helpMessage, mentionHelpMessage } from '../render/help.js';
 import type { Message } from '../render/message.js';
-import { EMPTY_CORPUS_NOTICE, PAPER_GONE_NOTICE } from '../render/notices.js';
+import { EMPTY_CORPUS_NOTICE, FORGET_PRIVATE_NOTICE, PAPER_GONE_NOTICE, READING_LIST_PRIVATE_NOTICE } from '../render/notices.js';
 import type { Audience, SharedIn } from '../render/paper-card.js';
 import { noResultsMessage, paperMessage, searchResultsMessage, similarMessage } from '../render/results.js';
 import type { ShareNote } from '../render/share-line.js';
@@ -105,7 +105,10 @@ function searchedOnce(search: PaperSearch): PaperSearch {
  * The answer to a request, or `null` for help. `similar <words>` means "like the best match for
  * these words"; when nothing matches, the search answer says so (with its suggestion).
  */
-export function answerForRequest(request: Exclude<PaperRequest, { kind: 'help' | 'status' }>, deps: AnswerDeps): Answer | null {
+export function answerForRequest(
+  request: Exclude<PaperRequest, { kind: 'help' | 'status' | 'saved' | 'forget' | 'shared' | 'top' }>,
+  deps: AnswerDeps,
+): Answer | null {
   const { search } = deps;
   switch (request.kind) {
     case 'random': {
@@ -128,6 +131,11 @@ export function answerForRequest(request: Exclude<PaperRequest, { kind: 'help' |
  */
 export function answerSlackText(slackText: string, deps: AnswerDeps, audience: Audience): Message {
   const request = parseRequest(slackText);
+  // A reading list is the asker's own, read from the store: replyTo answers it; here, a pointer to it.
+  if (request.kind === 'saved') return READING_LIST_PRIVATE_NOTICE;
+  if (request.kind === 'forget') return FORGET_PRIVATE_NOTICE;
+  // The team's view is read from the store (async): replyTo answers it; here, the usage.
+  if (request.kind === 'shared' || request.kind === 'top') return helpMessage(deps.corpusSummary);
   // Status needs the store (async): replyTo answers it; here it gets the usage, as an unknown word would.
   if (request.kind === 'help' || request.kind === 'status') {
     return audience !== 'ephemeral' && request.kind === 'help' && !request.asked

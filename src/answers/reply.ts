@@ -7,6 +7,8 @@ import { statusMessage } from '../render/status.js';
 import { cachedWorkspaceAnswer } from './answer-cache.js';
 import type { AnswerDeps, Workspace } from './answer-deps.js';
 import { parseRequest } from './parse-request.js';
+import { forgetAnswer, readingListAnswer } from './reading-list.js';
+import { teamViewAnswer } from './team-view.js';
 import { renderAnswer } from './render-answer.js';
 
 /**
@@ -44,11 +46,17 @@ export function lookupAnswer(outcome: LookupOutcome, deps: AnswerDeps, audience:
 
 /**
  * The reply to `/paper <text>`, a mention or a DM: the search answer (remembered, see
- * answer-cache.ts, with where the workspace `ws` already discussed each paper), the status, or for a paper not yet stored a lookup. Never throws for a
+ * answer-cache.ts, with where the workspace `ws` already discussed each paper), the status, the
+ * asker's (`userId`) reading list, or for a paper not yet stored a lookup. Never throws for a
  * lookup: its failures are answers too.
  */
-export async function replyTo(slackText: string, deps: AnswerDeps, audience: Audience, ws?: Workspace): Promise<Reply> {
-  if (parseRequest(slackText).kind === 'status') return { now: statusMessage(await deps.status()) };
+export async function replyTo(slackText: string, deps: AnswerDeps, audience: Audience, ws?: Workspace, userId?: string): Promise<Reply> {
+  const request = parseRequest(slackText);
+  const { kind } = request;
+  if (request.kind === 'shared' || request.kind === 'top') return { now: await teamViewAnswer(deps, request, ws) };
+  if (kind === 'status') return { now: statusMessage(await deps.status()) };
+  if (kind === 'saved') return { now: await readingListAnswer(deps, audience, ws, userId) };
+  if (kind === 'forget') return { now: forgetAnswer(audience) };
   const missing = missingPaperRef(slackText, deps);
   if (missing) {
     const { lookup } = deps;

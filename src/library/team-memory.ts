@@ -1,8 +1,8 @@
 import type { Queryable } from '../store/in-transaction.js';
 import * as memory from '../store/team-memory.js';
-import type { Share, ShareSummary, Workspace } from '../store/team-memory.js';
+import type { PaperSignals, SavedPaper, Share, ShareSummary, Workspace } from '../store/team-memory.js';
 
-export type { Share, ShareSummary, Workspace };
+export type { PaperSignals, SavedPaper, Share, ShareSummary, Workspace };
 
 /** What Paperbot remembers of a workspace's shares, for the listeners (src/store/team-memory.ts). */
 export interface TeamMemory {
@@ -12,6 +12,20 @@ export interface TeamMemory {
   recordShare(ws: Workspace, share: { channel: string; messageTs: string; permalink: string | null; paperId: string; userId: string | null }): Promise<boolean>;
   lastShareIn(ws: Workspace, channel: string, paperId: string, since: Date): Promise<Share | undefined>;
   addReply(ws: Workspace, channel: string, threadTs: string, replyTs: string): Promise<boolean>;
+  /** Puts a paper on `userId`'s reading list; `false` when it was there already. */
+  save(ws: Workspace, userId: string, paperId: string): Promise<boolean>;
+  /** Takes a paper off `userId`'s reading list; `false` when it was not on it. */
+  unsave(ws: Workspace, userId: string, paperId: string): Promise<boolean>;
+  /** Marks a saved paper read; `false` when it is not on the list or was read already. */
+  markRead(ws: Workspace, userId: string, paperId: string): Promise<boolean>;
+  /** `userId`'s reading list, newest first. */
+  saved(ws: Workspace, userId: string): Promise<SavedPaper[]>;
+  /** `/paper forget me`: deletes `userId`'s reading list and their name on their shares. */
+  forget(ws: Workspace, userId: string): Promise<{ saves: number; shares: number }>;
+  /** `/paper shared`: the workspace's shares since `since` (all when null), newest first. */
+  sharesSince(ws: Workspace, since: Date | null, limit: number): Promise<Share[]>;
+  /** `/paper top`: the most discussed and most saved papers since `since`. */
+  top(ws: Workspace, since: Date, limit: number): Promise<{ discussed: PaperSignals[]; saved: PaperSignals[] }>;
 }
 
 /** The team memory over a store. */
@@ -22,6 +36,13 @@ export function storeMemory(store: Queryable, now: () => Date = () => new Date()
     recordShare: (ws, share) => memory.recordShare(store, ws, share, now()),
     lastShareIn: (ws, channel, paperId, since) => memory.lastShareIn(store, ws, channel, paperId, since),
     addReply: (ws, channel, threadTs, replyTs) => memory.addReply(store, ws, channel, threadTs, replyTs),
+    save: (ws, userId, paperId) => memory.savePaper(store, ws, userId, paperId, now()),
+    unsave: (ws, userId, paperId) => memory.unsave(store, ws, userId, paperId),
+    markRead: (ws, userId, paperId) => memory.markRead(store, ws, userId, paperId, now()),
+    saved: (ws, userId) => memory.savedPapers(store, ws, userId),
+    forget: (ws, userId) => memory.forgetPerson(store, ws, userId),
+    sharesSince: (ws, since, limit) => memory.sharesSince(store, ws, since, limit),
+    top: (ws, since, limit) => memory.topPapers(store, ws, since, limit),
   };
 }
 
@@ -32,4 +53,11 @@ export const NO_MEMORY: TeamMemory = {
   recordShare: async () => false,
   lastShareIn: async () => undefined,
   addReply: async () => false,
+  save: async () => false,
+  unsave: async () => false,
+  markRead: async () => false,
+  saved: async () => [],
+  forget: async () => ({ saves: 0, shares: 0 }),
+  sharesSince: async () => [],
+  top: async () => ({ discussed: [], saved: [] }),
 };

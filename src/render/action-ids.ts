@@ -6,6 +6,14 @@ export const ACTION = {
   /** "Share again anyway", offered when the paper was shared in that channel recently: the value is the paper id. */
   shareAgain: 'paper_share_again',
   abstract: 'paper_abstract',
+  /** `/paper forget me`'s confirmation: forgets the clicker (the value names nobody). */
+  forgetMe: 'paper_forget_me',
+  /** Save to the clicker's reading list: the value is the paper id. */
+  save: 'paper_save',
+  /** Remove from the clicker's reading list: the value is the paper id. */
+  unsave: 'paper_unsave',
+  /** Mark as read on the clicker's reading list: the value is the paper id. */
+  markRead: 'paper_mark_read',
   similar: 'paper_similar',
   /** "More results": the value is the next page's view. */
   more: 'results_more',

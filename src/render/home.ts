@@ -1,10 +1,12 @@
 import type { types } from '@slack/bolt';
-import { BLOCK_KIT, SLACK_APP } from '../config.js';
+import { BLOCK_KIT, READING_LIST, SLACK_APP } from '../config.js';
 import type { CorpusSummary } from '../corpus/corpus-summary.js';
 import { ACTION } from './action-ids.js';
 import { context, divider, header, section, type Block } from './blocks.js';
 import { corpusLine, exampleButtons, syntaxLines } from './help.js';
+import { type ReadingEntry, readingListBlocks } from './reading-list.js';
 import { freshnessLine, liveSources, type StatusView } from './status.js';
+import { type TeamTop, topBlocks } from './team-view.js';
 
 /** What the corpus section says: its size and span, where the papers come from, and how fresh each live source is. */
 function corpusBlocks(summary: CorpusSummary, status: Pick<StatusView, 'sources'> | null, now: Date): Block[] {
@@ -15,12 +17,23 @@ function corpusBlocks(summary: CorpusSummary, status: Pick<StatusView, 'sources'
 }
 
 /**
- * The App Home tab: what Paperbot does, how to use it, what it searches (with each live source's
- * freshness, when `status` is known), and example searches (their results arrive in the Messages tab).
+ * The App Home tab: the viewer's reading list at the top (when `readingList` is known), the
+ * workspace's top papers of the week (when `weekTop` is known), then what
+ * Paperbot does, how to use it, what it searches (with each live source's freshness, when
+ * `status` is known), and example searches (their results arrive in the Messages tab).
  */
-export function homeView(summary: CorpusSummary, status: Pick<StatusView, 'sources'> | null = null, now: Date = new Date()): types.HomeView {
+export function homeView(
+  summary: CorpusSummary,
+  status: Pick<StatusView, 'sources'> | null = null,
+  now: Date = new Date(),
+  { readingList, weekTop }: { readingList?: readonly ReadingEntry[] | null; weekTop?: TeamTop | null } = {},
+): types.HomeView {
   const cmd = SLACK_APP.command;
+  const reading = readingList ? [header('Your reading list'), ...readingListBlocks(readingList, READING_LIST.homeShown), divider()] : [];
+  const top = weekTop ? [...topBlocks(weekTop, 'week'), divider()] : [];
   const blocks: Block[] = [
+    ...reading,
+    ...top,
     header('Paperbot'),
     section(
       'Paperbot finds research papers and brings their summaries into your conversations: ' +
@@ -33,6 +46,7 @@ export function homeView(summary: CorpusSummary, status: Pick<StatusView, 'sourc
       [
         `• \`${cmd} &lt;words&gt;\` in any channel: results only you see, to read and share`,
         `• \`${cmd} random\`, \`${cmd} similar &lt;arXiv id or words&gt;\`, \`${cmd} help\``,
+        `• *Save* on any paper keeps it on your reading list: \`${cmd} saved\` lists it, and so does this tab`,
         '• Mention @Paperbot in a channel or thread: it answers in the thread',
         '• Or message it here, in the Messages tab: it answers right there',
         '• On any message: ⋮ More actions → *Find papers* searches for the message’s text',

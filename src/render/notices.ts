@@ -79,3 +79,66 @@ export function alreadySharedMessage(paper: { id: string; title: string }, note:
     actions([button({ text: 'Share again anyway', actionId: ACTION.shareAgain, value: paper.id })]),
   ]);
 }
+
+/** Save, Remove or Mark as read from a request that names no workspace (never from Slack itself). */
+export const NO_WORKSPACE_NOTICE = noticeMessage(
+  ':warning: I couldn’t tell which workspace that came from, so I changed nothing.',
+  'I couldn’t tell which workspace that came from, so I changed nothing.',
+);
+
+/** Remove or Mark as read on a paper that is not on the clicker's reading list (removed already, someone else's, a crafted value). */
+export const NOT_ON_LIST_NOTICE = noticeMessage(
+  ':information_source: That paper isn’t on your reading list, so nothing changed. `/paper saved` shows what is.',
+  'That paper isn’t on your reading list, so nothing changed.',
+);
+
+/** `saved` asked for where others would see the answer (a mention in a thread). */
+export const READING_LIST_PRIVATE_NOTICE = noticeMessage(
+  ':lock: Your reading list is yours alone: see it with `/paper saved`, in a message to me, or on my Home tab.',
+  'Your reading list is private: see it with /paper saved.',
+);
+
+/** Save: the paper is now on the clicker's reading list. */
+export function savedNotice(paper: { title: string }): Message {
+  return toMessage(`Saved "${truncate(paper.title, 300)}" to your reading list.`, [
+    section(`:bookmark: Saved *${escapeFit(paper.title, 200)}* to your reading list. Only you see it: \`/paper saved\` lists it.`),
+  ]);
+}
+
+/** Save on a paper already on the list: nothing changes; Remove is offered. */
+export function alreadySavedMessage(paper: { id: string; title: string }): Message {
+  return toMessage(`"${truncate(paper.title, 300)}" is already on your reading list.`, [
+    section(`:bookmark: *${escapeFit(paper.title, 200)}* is already on your reading list.`),
+    actions([button({ text: 'Remove', actionId: ACTION.unsave, value: paper.id, style: 'danger' })]),
+  ]);
+}
+
+/** Remove: the paper is off the list. */
+export function removedNotice(title: string): Message {
+  return toMessage(`Removed "${truncate(title, 300)}" from your reading list.`, [
+    section(`:wastebasket: Removed *${escapeFit(title, 200)}* from your reading list.`),
+  ]);
+}
+
+/** `forget me` asked where others would see the answer (a mention in a thread). */
+export const FORGET_PRIVATE_NOTICE = noticeMessage(
+  ':lock: To have me forget you, use `/paper forget me` or send me `forget me` in a direct message: only you will see the confirmation.',
+  'To have me forget you, use /paper forget me.',
+);
+
+/** `/paper forget me`: what it deletes, and the button that does it. */
+export function forgetConfirmMessage(): Message {
+  return toMessage('Forget you? Your reading list and your name on the papers you shared will be deleted.', [
+    section(
+      ':warning: *Forget you?* I will delete your reading list in this workspace and take your name off the papers you shared. ' +
+        'The shared cards stay in their channels, and so do their threads. This cannot be undone.',
+    ),
+    actions([button({ text: 'Forget me', actionId: ACTION.forgetMe, value: 'me', style: 'danger' })]),
+  ]);
+}
+
+/** After the confirmation: what was deleted. */
+export function forgottenNotice(counts: { saves: number; shares: number }): Message {
+  const what = `${counts.saves} saved ${counts.saves === 1 ? 'paper' : 'papers'} deleted, your name taken off ${counts.shares} ${counts.shares === 1 ? 'share' : 'shares'}`;
+  return toMessage(`Done: ${what}.`, [section(`:white_check_mark: Done: ${what}. The cards stay in Slack.`)]);
+}

@@ -17,13 +17,13 @@ export type Audience = 'ephemeral' | 'thread' | 'dm';
 /** Where a shared card went: the channel (the abstract in the card's thread), or the thread the results are in. */
 export type SharedIn = 'channel' | 'thread';
 
-export type CardButton = 'share' | 'abstract' | 'similar';
+export type CardButton = 'share' | 'save' | 'abstract' | 'similar';
 
 /** Which buttons a card carries for each audience. */
 export const AUDIENCE_BUTTONS: Record<Audience, readonly CardButton[]> = {
-  ephemeral: ['share', 'abstract', 'similar'],
-  thread: ['share', 'abstract'],
-  dm: ['share', 'abstract', 'similar'],
+  ephemeral: ['share', 'save', 'abstract', 'similar'],
+  thread: ['share', 'save', 'abstract'],
+  dm: ['share', 'save', 'abstract', 'similar'],
 };
 
 /** Where Share posts from each audience, unless the redraw says otherwise. */
@@ -44,6 +44,7 @@ export interface CardOptions {
 
 const BUTTONS: Record<CardButton, { text: string; actionId: string; style?: 'primary' }> = {
   share: { text: 'Share', actionId: ACTION.share, style: 'primary' },
+  save: { text: 'Save', actionId: ACTION.save },
   abstract: { text: 'Abstract', actionId: ACTION.abstract },
   similar: { text: 'Similar', actionId: ACTION.similar },
 };
@@ -65,7 +66,7 @@ export function paperSummaryBlocks(paper: Paper): Block[] {
   return blocks;
 }
 
-/** One result: summary, then the buttons for its audience (Share, Abstract, Similar). */
+/** One result: summary, then the buttons for its audience (Share, Save, Abstract, Similar). */
 export function paperCard(paper: Paper, options: CardOptions): Block[] {
   const wanted = (options.buttons ?? AUDIENCE_BUTTONS[options.audience]).filter((b) => !(b === 'share' && options.shared));
   const memory = options.memory ? [context([shareLine(options.memory)])] : [];

@@ -1,18 +1,19 @@
 import type { Paper } from '../corpus/paper.js';
 import { ACTION } from './action-ids.js';
-import { context, conversationPicker, type Block } from './blocks.js';
+import { actions, button, context, conversationPicker, type Block } from './blocks.js';
 import { toMessage, type Message } from './message.js';
 import { paperSummaryBlocks } from './paper-card.js';
 import { escapeFit, mentionUser, truncate } from './text.js';
 
 /**
  * The card posted to a channel or thread when someone shares a paper: the summary, credited to
- * the person who shared it. Everything comes from the corpus; `userId` is Slack's, from the
+ * the person who shared it, and a Save button (each reader's own reading list). Everything comes from the corpus; `userId` is Slack's, from the
  * signed request.
  */
 export function sharedCardMessage(paper: Paper, userId: string): Message {
   const credit = `Shared by ${mentionUser(userId)} · the abstract is in the thread :thread:`;
-  const blocks: Block[] = [...paperSummaryBlocks(paper), context([credit])];
+  const save = actions([button({ text: 'Save', actionId: ACTION.save, value: paper.id })]);
+  const blocks: Block[] = [...paperSummaryBlocks(paper), context([credit]), save];
   // Fallback text is escaped, so it names the sharer without mentioning them twice.
   return toMessage(`${truncate(paper.title, 300)}: ${paper.tldr}`, blocks);
 }

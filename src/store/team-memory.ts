@@ -180,18 +180,87 @@ export async function savedPapers(store: Queryable, ws: Workspace, userId: strin
   return rows.map((row) => ({ paperId: row.paper_id, savedAt: row.saved_at, readAt: row.read_at }));
 }
 
+/** The workspace's shares at or after `since` (all of them when null), newest first, at most `limit`. */
+export async function sharesSince(store: Queryable, ws: Workspace, since: Date | null, limit: number): Promise<Share[]> {
+  let query = store.db.selectFrom('shares').selectAll().where(inWorkspace<'shares'>(ws));
+  if (since) query = query.where('shared_at', '>=', since.toISOString());
+  const rows = await query.orderBy('shared_at', 'desc').orderBy('message_ts', 'desc').limit(limit).execute();
+  return rows.map(toShare);
+}
+
+/** A paper's signals over a period: replies in its shares' threads, shares, saves. */
+export interface PaperSignals {
+  paperId: string;
+  replies: number;
+  shares: number;
+  saves: number;
+}
+
 /**
- * A number that changes whenever the workspace's shares or their discussion change: answers
+ * The workspace's most discussed papers (replies in the threads of the period's shares, then
+ * shares) and most saved papers (saves in the period) since `since`, at most `limit` of each.
+ * NOTE: only counts leave the store: who saved what stays private.
+ */
+export async function topPapers(store: Queryable, ws: Workspace, since: Date, limit: number): Promise<{ discussed: PaperSignals[]; saved: PaperSignals[] }> {
+  const at = since.toISOString();
+  const discussed = await store.db
+    .selectFrom('shares')
+    .select((eb) => ['paper_id', eb.fn.sum<number>('reply_count').as('replies'), eb.fn.countAll<number>().as('shares'), eb.fn.max('shared_at').as('latest')])
+    .where(inWorkspace<'shares'>(ws))
+    .where('shared_at', '>=', at)
+    .groupBy('paper_id')
+    .orderBy('replies', 'desc')
+    .orderBy('shares', 'desc')
+    .orderBy('latest', 'desc')
+    .orderBy('paper_id')
+    .limit(limit)
+    .execute();
+  const saved = await store.db
+    .selectFrom('saves')
+    .select((eb) => ['paper_id', eb.fn.countAll<number>().as('saves'), eb.fn.max('saved_at').as('latest')])
+    .where(inWorkspace<'saves'>(ws))
+    .where('saved_at', '>=', at)
+    .groupBy('paper_id')
+    .orderBy('saves', 'desc')
+    .orderBy('latest', 'desc')
+    .orderBy('paper_id')
+    .limit(limit)
+    .execute();
+  return {
+    discussed: discussed.map((r) => ({ paperId: r.paper_id, replies: Number(r.replies ?? 0), shares: Number(r.shares), saves: 0 })),
+    saved: saved.map((r) => ({ paperId: r.paper_id, replies: 0, shares: 0, saves: Number(r.saves) })),
+  };
+}
+
+/**
+ * Forgets a person in the workspace: deletes their reading list and takes their name off their
+ * shares (the shares stay: the cards are still in Slack). Idempotent: a second call finds nothing.
+ * Returns how many saves were deleted and how many shares lost their sharer.
+ */
+export async function forgetPerson(store: Queryable, ws: Workspace, userId: string): Promise<{ saves: number; shares: number }> {
+  const saves = await store.db.deleteFrom('saves').where(inWorkspace<'saves'>(ws)).where('user_id', '=', userId).executeTakeFirst();
+  const shares = await store.db.updateTable('shares').set({ user_id: null }).where(inWorkspace<'shares'>(ws)).where('user_id', '=', userId).executeTakeFirst();
+  return { saves: Number(saves.numDeletedRows), shares: Number(shares.numUpdatedRows) };
+}
+
+/**
+ * A number that changes whenever the workspace's shares, their discussion or their sharers change: answers
  * that show shares are remembered under it (src/answers/answer-cache.ts). Read from the store,
  * so a share recorded by another instance counts too.
  */
 export async function memoryVersion(store: Queryable, ws: Workspace): Promise<string> {
   const row = await store.db
     .selectFrom('shares')
-    .select((eb) => [eb.fn.countAll<number>().as('shares'), eb.fn.sum<number>('reply_count').as('replies'), eb.fn.max('shared_at').as('latest')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('shares'),
+      eb.fn.sum<number>('reply_count').as('replies'),
+      eb.fn.max('shared_at').as('latest'),
+      // NOTE: shares that still name their sharer: someone forgotten (forgetPerson) changes it.
+      eb.fn.count<number>('user_id').as('named'),
+    ])
     .where(inWorkspace<'shares'>(ws))
     .executeTakeFirstOrThrow();
-  return `${Number(row.shares)}.${Number(row.replies ?? 0)}.${row.latest ?? ''}`;
+  return `${Number(row.shares)}.${Number(row.replies ?? 0)}.${row.latest ?? ''}.${Number(row.named)}`;
 }
 
 function toShare(row: {

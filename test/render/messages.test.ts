@@ -96,11 +96,12 @@ describe('a paper card', () => {
     const ephemeral = paperCard(paper, { audience: 'ephemeral' });
     expect(buttonsIn({ blocks: ephemeral }).map((b) => [b.text.text, b.value])).toEqual([
       ['Share', paper.id],
+      ['Save', paper.id],
       ['Abstract', paper.id],
       ['Similar', paper.id],
     ]);
-    expect(buttonsIn({ blocks: paperCard(paper, { audience: 'thread' }) }).map((b) => b.text.text)).toEqual(['Share', 'Abstract']);
-    expect(buttonsIn({ blocks: paperCard(paper, { audience: 'thread', shared: true }) }).map((b) => b.text.text)).toEqual(['Abstract']);
+    expect(buttonsIn({ blocks: paperCard(paper, { audience: 'thread' }) }).map((b) => b.text.text)).toEqual(['Share', 'Save', 'Abstract']);
+    expect(buttonsIn({ blocks: paperCard(paper, { audience: 'thread', shared: true }) }).map((b) => b.text.text)).toEqual(['Save', 'Abstract']);
   });
 });
 
@@ -140,10 +141,10 @@ describe('the abstract', () => {
 });
 
 describe('the shared card', () => {
-  it('credits the sharer and carries no buttons', () => {
+  it('credits the sharer and carries only Save, naming the paper', () => {
     const message = sharedCardMessage(papers[0]!, 'UA8RXUSPL');
     expect(textOf(message)).toContain('Shared by <@UA8RXUSPL>');
-    expect(buttonsIn(message)).toEqual([]);
+    expect(buttonsIn(message).map((b) => [b.action_id, b.value])).toEqual([['paper_save', papers[0]!.id]]);
   });
 
   it('never mentions anything that is not a user id', () => {
@@ -212,8 +213,8 @@ describe('Share in a DM: the channel picker', () => {
     expect(paperIdOfShareTo('share_to|')).toBeNull();
   });
 
-  it('DM cards carry Share, Abstract and Similar', () => {
-    expect(buttonsIn({ blocks: paperCard(papers[0]!, { audience: 'dm' }) }).map((b) => b.text.text)).toEqual(['Share', 'Abstract', 'Similar']);
+  it('DM cards carry Share, Save, Abstract and Similar', () => {
+    expect(buttonsIn({ blocks: paperCard(papers[0]!, { audience: 'dm' }) }).map((b) => b.text.text)).toEqual(['Share', 'Save', 'Abstract', 'Similar']);
   });
 });
 

@@ -4,6 +4,7 @@ import { type Store, openStore } from '../../src/store/open-store.js';
 import {
   type Workspace,
   addReply,
+  forgetPerson,
   lastShareIn,
   markRead,
   memoryVersion,
@@ -11,6 +12,8 @@ import {
   savePaper,
   savedPapers,
   sharesOf,
+  sharesSince,
+  topPapers,
   unsave,
 } from '../../src/store/team-memory.js';
 import { testEngines } from '../helpers/databases.js';
@@ -115,5 +118,64 @@ describe.each(testEngines('team memory'))('team memory on $name', ({ skip, fresh
     expect(await savedPapers(store, WS, 'U0ALICE')).toEqual([{ paperId: '2401.00001', savedAt: T0.toISOString(), readAt: T2.toISOString() }]);
     expect(await savedPapers(store, OTHER, 'U0ALICE')).toEqual([{ paperId: '2401.00004', savedAt: T1.toISOString(), readAt: null }]);
     expect(await savedPapers(store, GRID, 'U0ALICE')).toEqual([]);
+  });
+
+  it.skipIf(skip)('forgetPerson: their saves go and their shares lose their name, in the workspace only; again finds nothing', async () => {
+    const store = await freshStore();
+    await recordShare(store, WS, card('C1', '1700000000.000100'), T0);
+    await recordShare(store, WS, card('C1', '1700000001.000100', '2401.00002', 'U0BOB'), T0);
+    await recordShare(store, OTHER, card('C1', '1700000000.000100'), T0);
+    await savePaper(store, WS, 'U0ALICE', '2401.00001', T0);
+    await savePaper(store, WS, 'U0ALICE', '2401.00002', T0);
+    await savePaper(store, WS, 'U0BOB', '2401.00001', T0);
+    await savePaper(store, OTHER, 'U0ALICE', '2401.00001', T0);
+    const before = await memoryVersion(store, WS);
+
+    expect(await forgetPerson(store, WS, 'U0ALICE')).toEqual({ saves: 2, shares: 1 });
+    expect(await forgetPerson(store, WS, 'U0ALICE')).toEqual({ saves: 0, shares: 0 });
+    expect(await savedPapers(store, WS, 'U0ALICE')).toEqual([]);
+    expect(await savedPapers(store, WS, 'U0BOB')).toHaveLength(1);
+    expect(await savedPapers(store, OTHER, 'U0ALICE')).toHaveLength(1);
+    const shares = await sharesOf(store, WS, ['2401.00001', '2401.00002']);
+    expect(shares.get('2401.00001')).toMatchObject({ userId: null, channel: 'C1', count: 1 });
+    expect(shares.get('2401.00002')?.userId).toBe('U0BOB');
+    expect((await sharesOf(store, OTHER, ['2401.00001'])).get('2401.00001')?.userId).toBe('U0ALICE');
+    // Answers showing "by @alice" are remembered under the version: it must change.
+    expect(await memoryVersion(store, WS)).not.toBe(before);
+  });
+
+  it.skipIf(skip)('sharesSince and topPapers: the period, newest first, ranked by replies then shares, and by saves; scoped', async () => {
+    const store = await freshStore();
+    await recordShare(store, WS, card('C1', '1700000000.000100', '2401.00001'), T0);
+    await recordShare(store, WS, card('C1', '1700000001.000100', '2401.00002'), T1);
+    await recordShare(store, WS, card('C2', '1700000002.000100', '2401.00002', 'U0BOB'), T2);
+    await recordShare(store, WS, card('C2', '1700000003.000100', '2401.00003', 'U0BOB'), T2);
+    await recordShare(store, OTHER, card('C9', '1700000004.000100', '2401.00009'), T2);
+    await addReply(store, WS, 'C2', '1700000003.000100', '1700000010.000100');
+    await addReply(store, WS, 'C2', '1700000003.000100', '1700000011.000100');
+    await addReply(store, WS, 'C1', '1700000001.000100', '1700000012.000100');
+    await savePaper(store, WS, 'U0ALICE', '2401.00001', T1);
+    await savePaper(store, WS, 'U0BOB', '2401.00001', T2);
+    await savePaper(store, WS, 'U0BOB', '2401.00003', T2);
+    await savePaper(store, WS, 'U0CAROL', '2401.00002', T0);
+    await savePaper(store, OTHER, 'U0ALICE', '2401.00009', T2);
+
+    expect((await sharesSince(store, WS, null, 10)).map((s) => s.messageTs)).toEqual([
+      '1700000003.000100',
+      '1700000002.000100',
+      '1700000001.000100',
+      '1700000000.000100',
+    ]);
+    expect((await sharesSince(store, WS, T1, 2)).map((s) => s.paperId)).toEqual(['2401.00003', '2401.00002']);
+    const top = await topPapers(store, WS, T1, 5);
+    expect(top.discussed).toEqual([
+      { paperId: '2401.00003', replies: 2, shares: 1, saves: 0 },
+      { paperId: '2401.00002', replies: 1, shares: 2, saves: 0 },
+    ]);
+    expect(top.saved).toEqual([
+      { paperId: '2401.00001', replies: 0, shares: 0, saves: 2 },
+      { paperId: '2401.00003', replies: 0, shares: 0, saves: 1 },
+    ]);
+    expect((await topPapers(store, OTHER, T0, 5)).saved.map((e) => e.paperId)).toEqual(['2401.00009']);
   });
 });

@@ -22,7 +22,7 @@ describe('Abstract', () => {
     const [reply] = bot.fake.responses('abs');
     expect(reply!.params).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(flat(textOf(reply!.params))).toContain(flat(paper.abstract));
-    expect(cardsIn(reply!.params)[0]!.buttons).toEqual(['paper_share', 'paper_similar']);
+    expect(cardsIn(reply!.params)[0]!.buttons).toEqual(['paper_share', 'paper_save', 'paper_similar']);
     expect(bot.fake.api('chat.postMessage')).toEqual([]);
   });
 

@@ -57,7 +57,7 @@ describe('More results on answers in a thread', () => {
     const cards = cardsIn(ephemeral!.params);
     expect(cards.map((c) => c.id)).toEqual(page(RESULTS.threadPageSize, RESULTS.commandPageSize));
     // Results of one's own: Similar too, and More results of their own.
-    for (const card of cards) expect(card.buttons).toEqual(['paper_share', 'paper_abstract', 'paper_similar']);
+    for (const card of cards) expect(card.buttons).toEqual(['paper_share', 'paper_save', 'paper_abstract', 'paper_similar']);
     expect(textOf(ephemeral!.params)).toContain(`${RESULTS.threadPageSize + 1}–${RESULTS.threadPageSize + cards.length} of`);
   });
 

@@ -52,7 +52,7 @@ describe('Share from /paper results', () => {
     expect(textOf(cardPost!)).toContain(`Shared by <@${SHARER}>`);
     expect(unescapeMrkdwn(textOf(cardPost!))).toContain(paper.title.slice(0, 40));
     expect(cardPost!.text).toContain(paper.title.slice(0, 40));
-    expect(buttonsIn(cardPost!)).toEqual([]);
+    expect(buttonsIn(cardPost!).map((b) => b.action_id)).toEqual(['paper_save']);
 
     expect(abstractPost!.channel).toBe(CHANNEL);
     // The abstract opens the card's thread: its thread_ts is the ts Slack gave the card.

@@ -27,7 +27,7 @@ describe('/paper <query>', () => {
     const cards = cardsIn(res.json);
     expect(cards.map((c) => c.id)).toEqual(expected.hits.map((h) => h.paper.id));
     expect(cards.length).toBeLessThanOrEqual(5);
-    for (const card of cards) expect(card.buttons).toEqual(['paper_share', 'paper_abstract', 'paper_similar']);
+    for (const card of cards) expect(card.buttons).toEqual(['paper_share', 'paper_save', 'paper_abstract', 'paper_similar']);
     expect(res.json.text).toContain(expected.hits[0]!.paper.title.slice(0, 40));
   });
 

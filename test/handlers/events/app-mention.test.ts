@@ -16,7 +16,7 @@ const CHANNEL = 'C0LAN2Q65';
 const topIds = (query: string) => bot.deps.search.search(query, { limit: RESULTS.threadPageSize }).hits.map((h) => h.paper.id);
 
 describe('@Paperbot in a channel or thread', () => {
-  it('answers a top-level mention in a new thread under it, with up to 3 results carrying Share and Abstract', async () => {
+  it('answers a top-level mention in a new thread under it, with up to 3 results carrying Share, Save and Abstract', async () => {
     const res = await bot.send(appMention({ words: 'speech recognition', channel: CHANNEL, ts: '1515449483.000108' }));
     expect(res.status).toBe(200);
     const posts = bot.fake.api('chat.postMessage');
@@ -27,7 +27,7 @@ describe('@Paperbot in a channel or thread', () => {
     const cards = cardsIn(reply.params);
     expect(cards.map((c) => c.id)).toEqual(topIds('speech recognition'));
     expect(cards.length).toBeLessThanOrEqual(3);
-    for (const card of cards) expect(card.buttons).toEqual(['paper_share', 'paper_abstract']);
+    for (const card of cards) expect(card.buttons).toEqual(['paper_share', 'paper_save', 'paper_abstract']);
     expect(reply.params.text).toMatch(/^Papers for "speech recognition"/);
   });
 

@@ -77,11 +77,11 @@ describe('a direct message to the bot', () => {
     expect(answer.params.text).toContain('send me some words');
   });
 
-  it('shows Share, Abstract and Similar on each card, and More results that pages on in place', async () => {
+  it('shows Share, Save, Abstract and Similar on each card, and More results that pages on in place', async () => {
     const total = bot.deps.search.search('learning', { limit: 1 }).total;
     expect(total).toBeGreaterThan(RESULTS.threadPageSize);
     const answer = await ask('learning');
-    for (const card of cardsIn(answer.params)) expect(card.buttons).toEqual(['paper_share', 'paper_abstract', 'paper_similar']);
+    for (const card of cardsIn(answer.params)) expect(card.buttons).toEqual(['paper_share', 'paper_save', 'paper_abstract', 'paper_similar']);
     expect(textOf(answer.params)).toContain(`1–${RESULTS.threadPageSize} of ${total}`);
     const more = buttonsIn(answer.params).find((b) => b.action_id === 'results_more')!;
     expect(more.text.text).toBe('More results');
