@@ -1,4 +1,5 @@
 import { TEAM_VIEW } from '../config.js';
+import { parseArxivRef } from '../corpus/arxiv.js';
 import { toPlainQuery } from '../render/text.js';
 
 /** What someone asked for, in `/paper <text>`, a mention or a DM. */
@@ -32,6 +33,13 @@ export function parseRequest(slackText: string): PaperRequest {
   const top = text.match(/^top(?:\s+(week|month))?$/i);
   if (top) return { kind: 'top', period: (top[1]?.toLowerCase() as 'week' | 'month' | undefined) ?? TEAM_VIEW.topPeriod };
   const similar = text.match(/^similar(?:\s+to)?(?:\s+(.+))?$/i);
-  if (similar) return similar[1] ? { kind: 'similar', ref: similar[1] } : { kind: 'help', asked: true };
+  // NOTE: "similar work on RoPE scaling?" is a question in which "similar" is just a word; only
+  // a paper reference, or words that are not a question, make it the sub-command.
+  if (similar && !(similar[1] && isQuestion(similar[1]) && !parseArxivRef(similar[1]))) {
+    return similar[1] ? { kind: 'similar', ref: similar[1] } : { kind: 'help', asked: true };
+  }
   return { kind: 'search', query: text };
 }
+
+/** Words asking something ("… work on RoPE scaling?", "papers on X") rather than naming a paper. */
+const isQuestion = (rest: string): boolean => /\?\s*$/.test(rest) || /^(work|works|papers?|research|approaches|methods)\s+(on|about|to|for|like)\b/i.test(rest);
