@@ -175,6 +175,17 @@ export const SLACK_INPUT = {
   maxIdChars: 255,
 } as const;
 
+/** Link previews (`link_shared` → `chat.unfurl`, handlers/events/link-shared.ts). */
+export const SLACK_UNFURLS = {
+  /**
+   * Paper links previewed from one message; more are left alone (and logged). Slack sends one
+   * event per message, so a forged or pasted list of 100 links costs at most this many cards.
+   */
+  maxLinks: 5,
+  /** Links longer than this are not read (Slack's own URLs are far shorter; a button url may be 3000). */
+  maxUrlChars: 2_000,
+} as const;
+
 /** Answers to `/paper`, mentions and DMs (src/answers/answer-cache.ts). */
 export const SLACK_ANSWERS = {
   /**

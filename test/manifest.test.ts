@@ -42,6 +42,7 @@ describe('manifest.yml', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'link_shared',
       'message.channels',
       'message.groups',
       'message.im',
@@ -54,8 +55,12 @@ describe('manifest.yml', () => {
       'commands',
       'groups:history',
       'im:history',
+      'links:read',
+      'links:write',
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    // Link previews: bare hosts only (a domain covers its subdomains and paths), at most five.
+    expect(manifest.features.unfurl_domains).toEqual(['arxiv.org', 'huggingface.co']);
   });
 
   it('uses Socket Mode by default, and its comments really switch it to HTTP mode', () => {

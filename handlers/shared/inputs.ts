@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BLOCK_KIT, SLACK_INPUT } from '../../src/config.js';
+import { BLOCK_KIT, SLACK_INPUT, SLACK_UNFURLS } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { cleanUserText } from './user-text.js';
 
@@ -51,6 +51,31 @@ export const ThreadReplyInput = z.object({
 
 export const HomeOpenedInput = z.object({ tab: maybe(z.string()), user: slackId });
 
+/** One link of a `link_shared` event: anything but a `{ url }` of sane length is dropped, not fatal. */
+const sharedLink = z.object({ url: z.string().min(1).max(SLACK_UNFURLS.maxUrlChars) });
+
+/**
+ * `link_shared`: links to our unfurl domains in a posted message (`channel` + `message_ts`) or in
+ * the message composer (`unfurl_id` + `source: 'composer'`, the channel `COMPOSER` under `channel`
+ * or, as the docs have it, `channel_id`). NOTE: links of the wrong shape are dropped one by one,
+ * so one bad link does not cost the preview of the others.
+ */
+export const LinkSharedInput = z.object({
+  user: maybe(slackId),
+  channel: maybe(slackId),
+  channel_id: maybe(slackId),
+  message_ts: maybe(z.string().min(1).max(SLACK_INPUT.maxIdChars)),
+  unfurl_id: maybe(z.string().min(1).max(SLACK_INPUT.maxIdChars)),
+  source: maybe(z.string().max(64)),
+  links: z.array(z.unknown()).transform((links) =>
+    links.flatMap((link) => {
+      const parsed = sharedLink.safeParse(link);
+      return parsed.success ? [parsed.data.url] : [];
+    }),
+  ),
+});
+export type LinkShared = z.output<typeof LinkSharedInput>;
+
 /** A click on one of our buttons, in any of the places they appear (ephemeral results, a thread, the Home tab). */
 export const ButtonClickInput = z.object({
   user: z.object({ id: slackId }),
@@ -62,6 +87,8 @@ export const ButtonClickInput = z.object({
     message_ts: maybe(ts),
     thread_ts: maybe(ts),
     view_id: maybe(slackId),
+    /** A button in one of our link previews (container type `message_attachment`). */
+    is_app_unfurl: maybe(z.boolean()),
   }),
   channel: maybe(z.object({ id: slackId })),
   message: maybe(z.object({ ts: maybe(ts), thread_ts: maybe(ts) })),

@@ -24,6 +24,26 @@ export function parseArxivRef(input: string): string | null {
   return id.includes('/') ? id.replace(/^[a-z-]+/i, (archive) => archive.toLowerCase()) : id.toLowerCase();
 }
 
+/** The hosts whose paper links are previewed (manifest.yml `unfurl_domains` covers their subdomains). */
+const PAPER_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'huggingface.co', 'www.huggingface.co']);
+
+/**
+ * The arXiv id a shared link names, or null: only an http(s) URL on arXiv or Hugging Face whose
+ * path is a paper (`/abs`, `/pdf`, `/html`, `/papers`), never a bare id or another site's URL.
+ *
+ * @example paperLinkId('https://arxiv.org/pdf/2308.16582v2') // '2308.16582'
+ */
+export function paperLinkId(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (!/^https?:$/.test(parsed.protocol) || !PAPER_HOSTS.has(parsed.hostname.toLowerCase()) || parsed.username || parsed.port) return null;
+  return URL_ID.test(url.trim()) ? parseArxivRef(url.trim()) : null;
+}
+
 /** `2308.16582` → `2023-08`; old style `cs/0112017` → `2001-12`. */
 export function arxivMonth(id: string): string | null {
   const digits = id.includes('/') ? id.split('/')[1] : id;

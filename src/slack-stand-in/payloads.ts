@@ -201,6 +201,51 @@ export const directMessage = (o: MessageEventOptions): SlackRequest => messageEv
 export const channelMessage = (o: MessageEventOptions): SlackRequest =>
   messageEvent('message', o, o.channel ?? APP_MENTION.event.channel, { channel_type: 'channel' });
 
+export interface LinkSharedOptions extends EnvelopeOptions {
+  /** The links as Slack lists them: a URL (its domain read from it), or any value for a forged payload. */
+  links: readonly unknown[];
+  user?: string;
+  /** A posted message's channel; for the composer Slack writes the literal `COMPOSER`. */
+  channel?: string;
+  /** The posted message (a new ts when unset); unused for the composer. */
+  messageTs?: string;
+  /** Still in the message box: `source: 'composer'` and an `unfurl_id`, no real message. */
+  composer?: boolean;
+  /** Where the channel goes: real captures say `channel`, Slack's docs `channel_id`. */
+  channelKey?: 'channel' | 'channel_id';
+  unfurlId?: string;
+}
+
+/** `link_shared`: links to the app's unfurl domains, in a posted message or in the composer (as in fixtures/link-shared*.json). */
+export function linkShared(o: LinkSharedOptions): SlackRequest {
+  const user = o.user ?? APP_MENTION.event.user;
+  const composer = o.composer ?? false;
+  const messageTs = composer ? (o.unfurlId ?? `${user}-${triggerId()}`) : (o.messageTs ?? nextTs());
+  const channel = composer ? 'COMPOSER' : (o.channel ?? APP_MENTION.event.channel);
+  const links = o.links.map((link) => {
+    if (typeof link !== 'string') return link;
+    let domain = '';
+    try {
+      domain = new URL(link).hostname;
+    } catch {
+      // A forged link that is no URL: its domain stays empty.
+    }
+    return { domain, url: link };
+  });
+  const event = {
+    type: 'link_shared',
+    [o.channelKey ?? 'channel']: channel,
+    is_bot_user_member: true,
+    user,
+    message_ts: messageTs,
+    unfurl_id: composer ? messageTs : (o.unfurlId ?? `${channel}.${messageTs}.${eventId().slice(-6).toLowerCase()}`),
+    source: composer ? 'composer' : 'conversations_history',
+    links,
+    event_ts: nextTs(),
+  };
+  return eventCallback(event, o);
+}
+
 /** A Home tab view as Slack describes it in payloads (`app_home_opened`, Home tab clicks, `views.publish`). */
 export function homeView(team: SlackTeam, viewId: string, blocks: Block[]): Record<string, unknown> {
   return {
@@ -263,7 +308,9 @@ export interface ClickedMessage {
 /** Where a clicked element is: in a message (ephemeral or not), or in a view (the Home tab). */
 export type ClickedIn =
   | { type: 'message'; channel: string; channelName?: string; message: ClickedMessage; responseUrl?: string }
-  | { type: 'view'; view: Record<string, unknown> };
+  | { type: 'view'; view: Record<string, unknown> }
+  /** A button in an app's link preview under someone's message (`message_ts`, in `threadTs` when a reply). */
+  | { type: 'unfurl'; channel: string; channelName?: string; messageTs: string; threadTs?: string; url: string; responseUrl?: string };
 
 export interface BlockActionsOptions {
   team?: SlackTeam;
@@ -316,6 +363,28 @@ export function blockActions(o: BlockActionsOptions): SlackRequest {
   const trigger = o.triggerId ?? triggerId();
   if (where.type === 'view') {
     return interactive({ ...common, container: { type: 'view', view_id: String(where.view['id']) }, trigger_id: trigger, view: where.view, actions: [action] });
+  }
+  if (where.type === 'unfurl') {
+    // NOTE: Slack sends the preview (`app_unfurl`) instead of the message it sits under.
+    return interactive({
+      ...common,
+      container: {
+        type: 'message_attachment',
+        message_ts: where.messageTs,
+        attachment_id: 1,
+        channel_id: where.channel,
+        is_ephemeral: false,
+        is_app_unfurl: true,
+        app_unfurl_url: where.url,
+        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+      },
+      trigger_id: trigger,
+      channel: { id: where.channel, name: where.channelName ?? BLOCK_ACTIONS.channel.name },
+      app_unfurl: { id: 1, app_unfurl_url: where.url, is_app_unfurl: true, from_url: where.url, original_url: where.url },
+      is_app_unfurl: true,
+      ...(where.responseUrl ? { response_url: where.responseUrl } : {}),
+      actions: [action],
+    });
   }
   const { message } = where;
   const reply = message.threadTs !== undefined && message.threadTs !== message.ts;

@@ -31,7 +31,7 @@ export interface SlackAnswer {
 export type CallHandler = (call: SlackCall) => SlackAnswer | 'drop' | Promise<SlackAnswer | 'drop'>;
 
 /** Fields the Web API client sends as JSON strings inside its form body. */
-const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
+const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata', 'unfurls'];
 
 export const slackUrls = (origin: string) => ({
   apiUrl: `${origin}${API_PATH}`,

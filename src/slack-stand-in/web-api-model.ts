@@ -42,6 +42,7 @@ export class WebApiModel {
     'views.publish',
     'conversations.open',
     'chat.getPermalink',
+    'chat.unfurl',
   ];
 
   constructor(
@@ -72,6 +73,8 @@ export class WebApiModel {
         return this.open(params);
       case 'chat.getPermalink':
         return this.permalink(params);
+      case 'chat.unfurl':
+        return this.unfurl(params);
       default:
         return error('unknown_method');
     }
@@ -190,6 +193,32 @@ export class WebApiModel {
     const ts = str(params, 'message_ts') ?? '';
     if (!this.workspace.byTs(channel, ts)) return error('message_not_found');
     return { ok: true, channel, permalink: `https://${this.workspace.setup.domain}.slack.com/archives/${channel}/p${ts.replace('.', '')}` };
+  }
+
+  /**
+   * Link previews for a posted message (`channel` + `ts`) or the composer (`unfurl_id` + `source`):
+   * `unfurls` maps each URL to `{ blocks }`, with no `rich_text` (Slack's `invalid_blocks`).
+   * NOTE: the stand-in checks and accepts them; it does not draw them under the message.
+   */
+  private unfurl(params: Params): ApiResult {
+    const byMessage = str(params, 'channel') !== undefined || str(params, 'ts') !== undefined;
+    const byId = str(params, 'unfurl_id') !== undefined || str(params, 'source') !== undefined;
+    if (byMessage === byId) return error('invalid_arguments');
+    if (byMessage) {
+      const channel = this.conversation(params);
+      if (!channel) return error('cannot_find_channel');
+      if (this.workspace.threadRoot(channel, str(params, 'ts') ?? '') === undefined) return error('cannot_find_message');
+    } else if (!str(params, 'unfurl_id') || !['composer', 'conversations_history'].includes(str(params, 'source') ?? '')) {
+      return error('invalid_arguments');
+    }
+    const unfurls = params['unfurls'];
+    if (typeof unfurls !== 'object' || unfurls === null || Array.isArray(unfurls) || Object.keys(unfurls).length === 0) return error('invalid_unfurls_format');
+    for (const value of Object.values(unfurls as Record<string, unknown>)) {
+      const blocks = (value as { blocks?: unknown } | null)?.blocks;
+      if (!Array.isArray(blocks) || blocks.length === 0) return error('invalid_unfurls_format');
+      if (blocks.length > BLOCK_KIT.maxBlocks || blocks.some((b) => (b as { type?: unknown } | null)?.type === 'rich_text')) return error('invalid_blocks');
+    }
+    return { ok: true };
   }
 
   private open(params: Params): ApiResult {

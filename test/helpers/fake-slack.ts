@@ -169,6 +169,10 @@ export class FakeSlack {
     if (isResponseUrl) this.check(call.params, `response_url ${call.method}`);
     else if (MESSAGE_METHODS.has(call.method)) this.check(call.params, call.method);
     else if (call.method === 'views.publish') this.check(call.params['view'] ?? {}, call.method);
+    else if (call.method === 'chat.unfurl') {
+      // Each preview is a message of its own blocks (the URL stands in for the fallback text it has none of).
+      for (const [url, unfurl] of Object.entries<any>(call.params['unfurls'] ?? {})) this.check({ text: url, blocks: unfurl?.blocks }, `chat.unfurl ${url}`);
+    }
     if (fault && 'error' in fault) {
       recorded.response = { ok: false, error: fault.error };
       return { status: 200, body: recorded.response };

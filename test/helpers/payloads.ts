@@ -32,18 +32,23 @@ export const directMessage = (o: MessageOptions & { text: string }): SlackBody =
 /** A `message.channels` event: a message in a channel, a thread reply with `threadTs`. */
 export const channelMessage = (o: MessageOptions & { text: string; eventId?: string }): SlackBody => slack.channelMessage(o);
 
+/** A `link_shared` event: in a posted message, or with `composer` in the message box. */
+export const linkShared = (o: slack.LinkSharedOptions): SlackBody => slack.linkShared(o);
+
 export const appHomeOpened = (o: { user?: string; tab?: 'home' | 'messages' } = {}): SlackBody => slack.appHomeOpened(o);
 
 /** Where the clicked button was: under `/paper` (ephemeral), on a message in a thread, or on the Home tab. */
 export type Container =
   | { type: 'ephemeral'; channel: string; messageTs?: string }
   | { type: 'thread'; channel: string; ts: string; threadTs?: string }
-  | { type: 'home' };
+  | { type: 'home' }
+  | { type: 'unfurl'; channel: string; messageTs: string; threadTs?: string; url: string };
 
 const HOME_VIEW = slack.homeView(slack.EXAMPLE_TEAM, 'V0HOME', []);
 
 function clickedIn(c: Container, responseUrl: string | undefined): slack.ClickedIn {
   if (c.type === 'home') return { type: 'view', view: HOME_VIEW };
+  if (c.type === 'unfurl') return { ...c, responseUrl };
   const ours = { bot: true, userId: BOT.userId };
   // An ephemeral message's ts is rarely known to a test: Slack's example has one, and a copy of the message.
   const message =

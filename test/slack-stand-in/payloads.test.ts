@@ -432,3 +432,19 @@ describe('a pick in a menu', () => {
     expect((channels['actions'] as Record<string, unknown>[])[0]).toMatchObject({ selected_channel: papers.id });
   });
 });
+
+describe('link_shared', () => {
+  it('a posted message and the composer: the event fields of Slack’s examples, links as { domain, url }', () => {
+    const posted = shorthand.linkShared({ channel: 'C0READING', messageTs: '1764579599.000200', links: ['https://arxiv.org/abs/2308.16582v2'] });
+    const postedEvent = (JSON.parse(posted.body) as Record<string, any>).event;
+    const slack = fixture('link-shared.json').event;
+    expect(keys(postedEvent)).toEqual(keys(slack));
+    expect(postedEvent).toMatchObject({ type: 'link_shared', channel: 'C0READING', message_ts: '1764579599.000200', source: 'conversations_history' });
+    expect(postedEvent.links).toEqual([{ domain: 'arxiv.org', url: 'https://arxiv.org/abs/2308.16582v2' }]);
+
+    const composer = (JSON.parse(shorthand.linkShared({ composer: true, links: ['https://arxiv.org/pdf/2308.16582'] }).body) as Record<string, any>).event;
+    expect(keys(composer)).toEqual(keys(fixture('link-shared-composer.json').event));
+    expect(composer).toMatchObject({ channel: 'COMPOSER', source: 'composer' });
+    expect(composer.unfurl_id).toBe(composer.message_ts);
+  });
+});

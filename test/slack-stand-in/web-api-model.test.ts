@@ -201,3 +201,29 @@ describe('response_url', () => {
     expect([res.status, await res.text()]).toEqual([400, 'no_text']);
   });
 });
+
+describe('chat.unfurl', () => {
+  const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'A paper' } }];
+  const unfurlError = (args: Record<string, unknown>) =>
+    client.apiCall('chat.unfurl', args).then(
+      () => 'ok',
+      (error: { data?: { error?: string } }) => error.data?.error,
+    );
+
+  it('takes previews for a posted message or for the composer', async () => {
+    const posted = await client.chat.postMessage({ channel: PAPERS, text: 'see https://arxiv.org/abs/2308.16582' });
+    const url = 'https://arxiv.org/abs/2308.16582';
+    await expect(client.chat.unfurl({ channel: PAPERS, ts: posted.ts!, unfurls: { [url]: { blocks } } })).resolves.toMatchObject({ ok: true });
+    await expect(client.chat.unfurl({ unfurl_id: 'U0-composer-1', source: 'composer', unfurls: { [url]: { blocks } } })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('answers as Slack does: no target, no such message, no unfurls, rich_text blocks', async () => {
+    const url = 'https://arxiv.org/abs/2308.16582';
+    expect(await unfurlError({ unfurls: { [url]: { blocks } } })).toBe('invalid_arguments');
+    expect(await unfurlError({ channel: PAPERS, ts: '1.000001', unfurls: { [url]: { blocks } } })).toBe('cannot_find_message');
+    expect(await unfurlError({ unfurl_id: 'U0-c', source: 'composer', unfurls: {} })).toBe('invalid_unfurls_format');
+    expect(await unfurlError({ unfurl_id: 'U0-c', source: 'composer', unfurls: { [url]: { blocks: [{ type: 'rich_text', elements: [] }] } } })).toBe(
+      'invalid_blocks',
+    );
+  });
+});
