@@ -20,6 +20,7 @@ export class PaperLibrary {
   private seenSeq: number;
   private changes = 0;
   private syncing: Promise<number> | undefined;
+  private nextSync: Promise<number> | undefined;
 
   constructor(
     readonly store: Store,
@@ -48,13 +49,29 @@ export class PaperLibrary {
 
   /**
    * Brings the index up to date with the store: every paper stored or changed since the index
-   * last looked. Resolves with how many it took in. Concurrent calls share one pass.
+   * last looked. Resolves with how many it took in, once everything stored before the call is in.
    */
   sync(): Promise<number> {
-    this.syncing ??= this.pull().finally(() => {
-      this.syncing = undefined;
+    // NOTE: a pass already under way may have read the store before the caller's write
+    // committed, so a caller never just joins it: it gets the next pass, which starts once the
+    // current one ends (callers arriving meanwhile share that one).
+    if (this.syncing) {
+      this.nextSync ??= this.syncing.then(
+        () => this.startSync(),
+        () => this.startSync(),
+      );
+      return this.nextSync;
+    }
+    return this.startSync();
+  }
+
+  private startSync(): Promise<number> {
+    this.nextSync = undefined;
+    const pass = this.pull().finally(() => {
+      if (this.syncing === pass) this.syncing = undefined;
     });
-    return this.syncing;
+    this.syncing = pass;
+    return pass;
   }
 
   private async pull(): Promise<number> {

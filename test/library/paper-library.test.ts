@@ -79,6 +79,18 @@ describe.each(testEngines('paper library'))('the paper library on $name', ({ ski
     expect(await mine.sync()).toBe(0);
   });
 
+  it.skipIf(skip)('two fetches storing at once: each is searchable when its add() resolves', async () => {
+    const library = await open();
+    const batches = Array.from({ length: 6 }, (_, i) => [sourced(`2601.001${10 + i}`, { title: `Frobnitz${i} lattice decoding` })]);
+    await Promise.all(
+      batches.map(async (batch, i) => {
+        await library.add(batch);
+        expect(library.search.search(`frobnitz${i}`).hits.map((h) => h.paper.id)).toEqual([batch[0]!.paper.id]);
+      }),
+    );
+    expect(library.search.size).toBe(105);
+  });
+
   it.skipIf(skip)('stores nothing of a batch that fails half-way, and the index is untouched', async () => {
     const library = await open();
     await poisonStore(library.store, 'papers');
