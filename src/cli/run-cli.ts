@@ -128,9 +128,17 @@ export async function runCli(argv: string[], io: CliIo, config: BaseConfig): Pro
   }
 }
 
+/** A query's exclusion (`-survey`, `-"instruction tuning"`): one dash and a word, never an option of ours. */
+const EXCLUSION = /^-(?!-)(?!h$)[^\s]/;
+
 function parseCliArgs(argv: string[]) {
-  return parseArgs({
-    args: argv,
+  // NOTE: `search quantization -survey` must search, not fail on an unknown option `-s…`: words
+  // that look like a query's exclusion are taken out before parsing and put back in place after
+  // the `--` that ends the options.
+  const words = argv.filter((arg) => EXCLUSION.test(arg));
+  const rest = argv.filter((arg) => !EXCLUSION.test(arg));
+  const parsed = parseArgs({
+    args: rest,
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
@@ -140,6 +148,16 @@ function parseCliArgs(argv: string[]) {
       date: { type: 'string' },
     },
   });
+  if (words.length === 0) return parsed;
+  // Put each exclusion back after the positional that preceded it in argv, keeping the query's order.
+  const positionals: string[] = [];
+  let next = 0;
+  for (const arg of argv) {
+    if (EXCLUSION.test(arg)) positionals.push(arg);
+    else if (parsed.positionals[next] === arg) positionals.push(parsed.positionals[next++]!);
+  }
+  positionals.push(...parsed.positionals.slice(next));
+  return { ...parsed, positionals };
 }
 
 async function onLibrary(

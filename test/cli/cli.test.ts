@@ -44,6 +44,17 @@ describe('paperbot search --json', () => {
     expect(lines[3].results).toEqual([]);
   });
 
+  it("reads an unquoted -word as the query's exclusion, not as an option", async () => {
+    const { code, out, err } = await cli(['search', '--json', 'quantization', '-survey']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const line = JSON.parse(out);
+    expect(line.query).toBe('quantization -survey');
+    const quoted = JSON.parse((await cli(['search', '--json', 'quantization -survey'])).out);
+    expect(line.results.map((r: { id: string }) => r.id)).toEqual(quoted.results.map((r: { id: string }) => r.id));
+    expect(line.results.map((r: { title: string }) => r.title).join(' ')).not.toMatch(/survey/i);
+  });
+
   it('takes the query from the arguments too', async () => {
     const { out } = await cli(['search', '--json', '2308.16582v2']);
     expect(JSON.parse(out).results[0].id).toBe('2308.16582');
