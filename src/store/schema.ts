@@ -109,6 +109,7 @@ export interface SavesTable {
 
 export type PaperRow = Selectable<PapersTable>;
 export type SourceStateRow = Selectable<SourceStateTable>;
+export type ShareRow = Selectable<SharesTable>;
 
 /** The counter row that hands out `papers.seq`. */
 export const PAPER_SEQ_COUNTER = 'papers.seq';

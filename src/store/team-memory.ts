@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Queryable } from './in-transaction.js';
-import type { Database } from './schema.js';
+import type { Database, ShareRow } from './schema.js';
 
 /**
  * What a team remembers: the papers shared into its channels and each person's reading list.
@@ -263,15 +263,7 @@ export async function memoryVersion(store: Queryable, ws: Workspace): Promise<st
   return `${Number(row.shares)}.${Number(row.replies ?? 0)}.${row.latest ?? ''}.${Number(row.named)}`;
 }
 
-function toShare(row: {
-  channel: string;
-  message_ts: string;
-  permalink: string | null;
-  paper_id: string;
-  user_id: string | null;
-  shared_at: string;
-  reply_count: number;
-}): Share {
+function toShare(row: Pick<ShareRow, 'channel' | 'message_ts' | 'permalink' | 'paper_id' | 'user_id' | 'shared_at' | 'reply_count'>): Share {
   return {
     channel: row.channel,
     messageTs: row.message_ts,

@@ -93,8 +93,8 @@ describe('/paper <query>', () => {
     const [update] = bot.fake.responses('ex');
     expect(update!.params.replace_original).toBe(true);
     const expected = search().search(RESULTS.exampleQueries[0], { limit: RESULTS.commandPageSize });
-    if (expected.hits.length > 0) expect(cardsIn(update!.params).map((c) => c.id)).toEqual(expected.hits.map((h) => h.paper.id));
-    else expect(textOf(update!.params)).toContain('No papers match');
+    expect(expected.hits.length).toBeGreaterThan(0);
+    expect(cardsIn(update!.params).map((c) => c.id)).toEqual(expected.hits.map((h) => h.paper.id));
   });
 
   it('/paper random shows one paper, chosen by the random source', async () => {
