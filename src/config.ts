@@ -309,6 +309,44 @@ export const SOURCES = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------
+// Watches and digests (src/digests): PAPERBOT_DIGEST_HOUR and PAPERBOT_DIGEST_TZ override the time.
+// ---------------------------------------------------------------------------------------------
+
+export const DIGESTS = {
+  /** PAPERBOT_DIGEST_HOUR: daily digests go out at this hour (weekly ones on Mondays at it). */
+  hour: 9,
+  /** PAPERBOT_DIGEST_TZ: the IANA time zone the hour is read in. */
+  timeZone: 'UTC',
+  /**
+   * When the scheduler looks for digests due (croner, in the digest time zone): every hour on the
+   * hour, so a digest goes out at its hour and a period missed while the app was down goes out at
+   * the next look (and at start-up). Looking costs one query when nothing is due.
+   */
+  tickPattern: '0 * * * *',
+  /** Papers in one digest; more are counted, not listed. */
+  maxPapers: 10,
+  /** A watch's first digest covers the papers stored since it was set, or this long before the digest if earlier; later ones, since the last. */
+  firstWindowDays: { daily: 1, weekly: 7 },
+  /** The watch query's best hits over the whole library that a digest picks its new papers from. */
+  searchDepth: 2_000,
+  /**
+   * The relevance floor: a new paper is listed only when it scores at least this share of the
+   * best paper in the whole library for the query. NOTE: BM25 scores have no absolute scale; the
+   * best match for the same query does, and a paper far below it matched only a side word.
+   */
+  relevanceFloor: 0.3,
+  /** A watch query longer than this is refused (a topic is a few words; a pasted abstract is not). */
+  maxQueryChars: 300,
+  /** Watches one channel may have. */
+  maxWatchesPerChannel: 25,
+  /**
+   * Slack's answers to `chat.postMessage` that mean Paperbot cannot post in the channel any more:
+   * the watch is paused (not retried) until someone sets it again.
+   */
+  channelGoneErrors: ['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'ekm_access_denied', 'team_access_not_granted'],
+} as const;
+
+// ---------------------------------------------------------------------------------------------
 // The store (src/store): DATABASE_URL unset means the SQLite file below.
 // ---------------------------------------------------------------------------------------------
 

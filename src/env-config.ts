@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_DATA_DIR, ENV_DEFAULTS, LIBRARY, STORE } from './config.js';
+import { DEFAULT_DATA_DIR, DIGESTS, ENV_DEFAULTS, LIBRARY, STORE } from './config.js';
 import { parseSourceList, type SourceName } from './sources/source.js';
 import { parseDatabaseUrl } from './store/database-url.js';
 
@@ -61,7 +61,25 @@ const envSchema = z.object({
   HF_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   ARXIV_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   ARXIV_MIN_INTERVAL_MS: optional(z.coerce.number('must be a number of milliseconds').int('must be a whole number').min(0, 'must be 0 or more')),
+  PAPERBOT_DIGEST_HOUR: z.preprocess(
+    unsetIfBlank,
+    z.coerce.number('must be an hour, 0–23').int('must be a whole hour, 0–23').min(0, 'must be 0–23').max(23, 'must be 0–23').default(DIGESTS.hour),
+  ),
+  PAPERBOT_DIGEST_TZ: z.preprocess(
+    unsetIfBlank,
+    z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as UTC, Europe/Berlin or America/New_York').default(DIGESTS.timeZone),
+  ),
 });
+
+/** Whether `name` is a time zone this Node knows (IANA names such as `Europe/Berlin`, or `UTC`). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Every environment variable Paperbot reads (`.env.example` lists them all). */
 export const ENV_VARS = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
@@ -129,6 +147,8 @@ export interface BaseConfig {
   hfApiUrl: string | undefined;
   arxivApiUrl: string | undefined;
   arxivMinIntervalMs: number | undefined;
+  /** PAPERBOT_DIGEST_HOUR and PAPERBOT_DIGEST_TZ: when digests go out. */
+  digest: { hour: number; timeZone: string };
 }
 
 /** Socket Mode: Slack pushes over a WebSocket, no public URL needed. */
@@ -175,6 +195,7 @@ function baseOf(e: z.output<typeof baseSchema>): BaseConfig {
     hfApiUrl: e.HF_API_URL,
     arxivApiUrl: e.ARXIV_API_URL,
     arxivMinIntervalMs: e.ARXIV_MIN_INTERVAL_MS,
+    digest: { hour: e.PAPERBOT_DIGEST_HOUR, timeZone: e.PAPERBOT_DIGEST_TZ },
   };
 }
 
@@ -194,6 +215,16 @@ export function readBaseConfig(env: NodeJS.ProcessEnv = process.env, envFile: No
   const parsed = baseSchema.safeParse(combineSettings(env, envFile).values);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   return baseOf(parsed.data);
+}
+
+/**
+ * SLACK_BOT_TOKEN alone, checked, for the command line's `digest` (which posts, and nothing
+ * else of Slack's settings matters to it); undefined when it is not set.
+ */
+export function readBotToken(env: NodeJS.ProcessEnv = process.env, envFile: NodeJS.Dict<string> = {}): string | undefined {
+  const parsed = envSchema.shape.SLACK_BOT_TOKEN.safeParse(combineSettings(env, envFile).values.SLACK_BOT_TOKEN);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `SLACK_BOT_TOKEN ${issue.message}`));
+  return parsed.data;
 }
 
 /**

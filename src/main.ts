@@ -9,6 +9,7 @@ import { installProcessGuards } from './process/process-guard.js';
 import { stopOnSignals } from './process/shutdown.js';
 import { startLibrary, type RunningLibrary } from './start-library.js';
 import { fetchBotIdentity } from './slack/bot-identity.js';
+import { webApiDigestPoster } from './slack/outbound/post-digest.js';
 import { type BotIdentity, createApp } from './slack/create-app.js';
 
 /** Says where the settings came from (names only, never values), so an ignored `.env` shows. */
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
     );
     let playground: Playground;
     try {
-      playground = await runPlayground({ deps, logger, config, listeners: registerListeners });
+      // Digests post through the playground's Slack stand-in, into its channels; the page's "Run digests now" runs them.
+      playground = await runPlayground({ deps, logger, config, listeners: registerListeners, digests: (poster) => running.startDigests(poster) });
     } catch (error) {
       await running.close();
       fail((error as Error).message);
@@ -88,8 +90,9 @@ async function main(): Promise<void> {
       : { mode: 'socket', health: `:${config.port}${SLACK_APP.healthPath}` },
     `Paperbot is running: ${deps.search.size} papers`,
   );
-  // Sources are fetched once the app answers: a slow arXiv never holds up start-up.
+  // Sources are fetched, and digests posted, once the app answers: a slow arXiv never holds up start-up.
   running.start();
+  running.startDigests(webApiDigestPoster(() => app.client));
   stopOnSignals(
     {
       async stop() {

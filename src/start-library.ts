@@ -1,6 +1,9 @@
 import { LIBRARY } from './config.js';
 import { summarizeCorpus, type CorpusSummary } from './corpus/corpus-summary.js';
 import { sourcesFor, type BaseConfig, type Config } from './env-config.js';
+import { DigestRunner } from './digests/digest-runner.js';
+import type { DigestPoster } from './digests/digest-poster.js';
+import { DigestScheduler } from './digests/digest-scheduler.js';
 import { FetchScheduler } from './library/fetch-scheduler.js';
 import { libraryStatus } from './library/library-status.js';
 import { lookupPaper } from './library/lookup-paper.js';
@@ -8,6 +11,7 @@ import { openLibrary } from './library/open-library.js';
 import { resolveMissingArxivIds } from './library/resolve-arxiv-ids.js';
 import type { PaperLibrary } from './library/paper-library.js';
 import { storeMemory } from './library/team-memory.js';
+import { storeWatches } from './library/watches.js';
 import type { Logger } from './logger.js';
 import { sourceLabel } from './render/status.js';
 import type { Deps } from './slack/deps.js';
@@ -21,7 +25,13 @@ export interface RunningLibrary {
   deps: Deps;
   /** Starts the fetch schedule and, online, gives stored papers without an arXiv id theirs. */
   start(): void;
-  /** Stops fetching (nothing half-stored) and closes the store. */
+  /**
+   * Starts the digest schedule (due digests now, then on the hour), posting through `poster`:
+   * called once Slack (or the playground's stand-in) can be posted to. Returns the runner, for
+   * "run digests now".
+   */
+  startDigests(poster: DigestPoster): DigestRunner;
+  /** Stops the digests and fetching (nothing half-stored or half-claimed) and closes the store. */
   close(): Promise<void>;
 }
 
@@ -77,9 +87,11 @@ export async function startLibrary(
     lookup: online ? (arxivId) => lookupPaper(arxivId, { library, clients, logger }) : undefined,
     status: () => libraryStatus(library, scheduler),
     memory: storeMemory(library.store),
+    watches: storeWatches(library.store, config.digest),
   };
   const stopping = new AbortController();
   let resolving: Promise<unknown> = Promise.resolve();
+  let digests: DigestScheduler | undefined;
   return {
     library,
     scheduler,
@@ -88,9 +100,15 @@ export async function startLibrary(
       scheduler.start();
       if (online) resolving = resolveMissingArxivIds(library, clients, logger, stopping.signal);
     },
+    startDigests(poster) {
+      const runner = new DigestRunner({ library, poster, schedule: config.digest, logger });
+      digests = new DigestScheduler(runner, config.digest, logger);
+      digests.start();
+      return runner;
+    },
     async close() {
       stopping.abort();
-      await Promise.allSettled([scheduler.stop(), resolving]);
+      await Promise.allSettled([scheduler.stop(), resolving, digests?.stop()]);
       await library.store.close();
     },
   };

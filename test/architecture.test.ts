@@ -53,7 +53,8 @@ const all = edges();
 
 describe('the rooms and what each may import', () => {
   it('finds the rooms it checks', () => {
-    for (const room of ['handlers', 'src/slack', 'src/answers', 'src/render', 'src/search', 'src/corpus']) expect(all.some((e) => e.from === room)).toBe(true);
+    for (const room of ['handlers', 'src/slack', 'src/answers', 'src/render', 'src/search', 'src/corpus', 'src/digests'])
+      expect(all.some((e) => e.from === room)).toBe(true);
   });
 
   it('has no import cycle between rooms', () => {
@@ -78,6 +79,13 @@ describe('the rooms and what each may import', () => {
       expect(bad.map((e) => `${e.file} imports ${e.to}`)).toEqual([]);
     }
     expect(all.filter((e) => e.from === 'src/search' && (e.to === 'src/render' || e.to.startsWith('@slack'))).map((e) => e.file)).toEqual([]);
+  });
+
+  it('keeps the digests free of Slack: they post through a DigestPoster', () => {
+    const bad = all.filter(
+      (e) => e.from === 'src/digests' && (['handlers', 'src/slack', 'src/answers', 'src/playground'].includes(e.to) || e.to.startsWith('@slack')),
+    );
+    expect(bad.map((e) => `${e.file} imports ${e.to}`)).toEqual([]);
   });
 
   it('hands the listeners to whoever composes the app: no room imports handlers/', () => {

@@ -28,6 +28,7 @@ const LIBRARY_DEFAULTS = {
   hfApiUrl: undefined,
   arxivApiUrl: undefined,
   arxivMinIntervalMs: undefined,
+  digest: { hour: 9, timeZone: 'UTC' },
 };
 
 describe('readConfig', () => {
@@ -84,6 +85,13 @@ describe('readConfig', () => {
     expect(problems({ PAPERBOT_SOURCES: 'hf-daily,twitter' }).join('\n')).toMatch(/^PAPERBOT_SOURCES is not a source list: .*"twitter" is not a source/);
     expect(problems({ PAPERBOT_FETCH_INTERVAL_MINUTES: '0' }).join('\n')).toMatch(/^PAPERBOT_FETCH_INTERVAL_MINUTES must be at least 1/);
     expect(problems({ HF_API_URL: 'ftp://x' }).join('\n')).toMatch(/^HF_API_URL must be an http\(s\) URL/);
+  });
+
+  it('reads when digests go out: an hour 0–23 in an IANA time zone', () => {
+    expect(readConfig({ PAPERBOT_DIGEST_HOUR: '7', PAPERBOT_DIGEST_TZ: ' Europe/Berlin ' }).digest).toEqual({ hour: 7, timeZone: 'Europe/Berlin' });
+    expect(problems({ PAPERBOT_DIGEST_HOUR: '24' }).join('\n')).toMatch(/^PAPERBOT_DIGEST_HOUR must be 0–23/);
+    expect(problems({ PAPERBOT_DIGEST_HOUR: '9am' }).join('\n')).toMatch(/^PAPERBOT_DIGEST_HOUR must be an hour, 0–23/);
+    expect(problems({ PAPERBOT_DIGEST_TZ: 'Mars/Olympus_Mons' }).join('\n')).toMatch(/^PAPERBOT_DIGEST_TZ must be an IANA time zone/);
   });
 
   it('fetches Hugging Face daily papers by default when Slack is connected, nothing in the playground', () => {

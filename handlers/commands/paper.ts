@@ -22,7 +22,7 @@ export const paperCommand =
       reply = { now: UNREADABLE_NOTICE };
     } else {
       try {
-        reply = await replyTo(input.text, deps, 'ephemeral', workspaceOf(context), input.user_id);
+        reply = await replyTo(input.text, deps, 'ephemeral', { ws: workspaceOf(context), userId: input.user_id, channel: input.channel_id });
       } catch (error) {
         log.error({ err: error, text: input.text.slice(0, 200) }, '/paper failed');
         reply = { now: SEARCH_FAILED_NOTICE };

@@ -15,7 +15,11 @@ export const appMention =
     const mention = readInput(MentionInput, event, context.log, 'mention');
     // Another bot quoting @Paperbot is not a question, and answering it could start a loop.
     if (!mention || mention.bot_id) return;
-    const reply = await replyTo(mention.text, deps, 'thread', workspaceOf(context));
+    const reply = await replyTo(mention.text, deps, 'thread', {
+      ws: workspaceOf(context),
+      ...(mention.user ? { userId: mention.user } : {}),
+      channel: mention.channel,
+    });
     await post(client, mention.channel, mention.thread_ts ?? mention.ts, reply.later ? await reply.later() : reply.now);
     context.log.info('answered');
   };

@@ -16,7 +16,7 @@ export const directMessage =
     const dm = readInput(DirectMessageInput, event, context.log, 'direct message');
     if (dm?.channel_type !== 'im' || dm.subtype !== undefined) return;
     if (dm.bot_id || !dm.user || dm.user === context.botUserId) return;
-    const reply = await replyTo(dm.text, deps, 'dm', workspaceOf(context), dm.user);
+    const reply = await replyTo(dm.text, deps, 'dm', { ws: workspaceOf(context), userId: dm.user, channel: dm.channel });
     await post(client, dm.channel, dm.thread_ts, reply.later ? await reply.later() : reply.now);
     context.log.info('answered');
   };

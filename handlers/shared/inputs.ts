@@ -24,6 +24,7 @@ export const CommandInput = z.object({
 export const MentionInput = z.object({
   text: maybe(userText).transform((text) => text ?? ''),
   bot_id: maybe(z.string()),
+  user: maybe(slackId),
   channel: slackId,
   ts,
   thread_ts: maybe(ts),

@@ -1,3 +1,4 @@
+import { isDigestCard } from '../../src/render/digest.js';
 import type { ButtonClick } from './inputs.js';
 
 /**
@@ -23,7 +24,8 @@ export function originOf(click: ButtonClick): Origin {
   // NOTE: a button in one of our link previews (link-shared.ts) sits on someone else's message,
   // with no results to redraw: Share posts to that conversation (in the link's thread when it was
   // posted in one), and whatever only the clicker should see goes to them alone.
-  if (container.is_app_unfurl || container.type === 'message_attachment') {
+  // A digest (src/render/digest.ts) is the same: a message for everyone, with no results to redraw.
+  if (container.is_app_unfurl || container.type === 'message_attachment' || isDigestCard(click.actions[0]?.block_id)) {
     if (isDirectMessage(channel)) return { surface: 'dm', channel: channel!, ...(container.thread_ts ? { threadTs: container.thread_ts } : {}) };
     return { surface: 'ephemeral', channel, ...(container.thread_ts ? { threadTs: container.thread_ts } : {}) };
   }

@@ -68,7 +68,10 @@ export async function cachedWorkspaceAnswer(text: string, deps: AnswerDeps, audi
     request.kind === 'saved' ||
     request.kind === 'forget' ||
     request.kind === 'shared' ||
-    request.kind === 'top'
+    request.kind === 'top' ||
+    request.kind === 'watch' ||
+    request.kind === 'watches' ||
+    request.kind === 'unwatch'
   )
     return cachedAnswerText(text, deps, audience);
   let cache = caches.get(deps);

@@ -1,6 +1,7 @@
 import type { CorpusSummary } from '../corpus/corpus-summary.js';
 import type { LookupOutcome } from '../library/lookup-paper.js';
 import type { TeamMemory, Workspace } from '../library/team-memory.js';
+import type { Watches } from '../library/watches.js';
 import type { StatusView } from '../render/status.js';
 import type { PaperSearch } from '../search/types.js';
 
@@ -22,6 +23,16 @@ export interface AnswerDeps {
   status: () => Promise<StatusView>;
   /** What each workspace shared and where it was discussed (NO_MEMORY where there is no store). */
   memory: TeamMemory;
+  /** Each channel's watches (`/paper watch`); NO_WATCHES where there is no store. */
+  watches: Watches;
 }
 
-export type { TeamMemory, Workspace };
+/** Who asked, and where: the workspace, the person and the conversation (each unknown for some surfaces). */
+export interface Asker {
+  ws?: Workspace;
+  userId?: string;
+  /** The conversation the request was typed in: where a watch set by it posts. */
+  channel?: string;
+}
+
+export type { TeamMemory, Watches, Workspace };

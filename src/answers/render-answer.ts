@@ -106,7 +106,7 @@ function searchedOnce(search: PaperSearch): PaperSearch {
  * these words"; when nothing matches, the search answer says so (with its suggestion).
  */
 export function answerForRequest(
-  request: Exclude<PaperRequest, { kind: 'help' | 'status' | 'saved' | 'forget' | 'shared' | 'top' }>,
+  request: Exclude<PaperRequest, { kind: 'help' | 'status' | 'saved' | 'forget' | 'shared' | 'top' | 'watch' | 'watches' | 'unwatch' }>,
   deps: AnswerDeps,
 ): Answer | null {
   const { search } = deps;
@@ -136,6 +136,8 @@ export function answerSlackText(slackText: string, deps: AnswerDeps, audience: A
   if (request.kind === 'forget') return FORGET_PRIVATE_NOTICE;
   // The team's view is read from the store (async): replyTo answers it; here, the usage.
   if (request.kind === 'shared' || request.kind === 'top') return helpMessage(deps.corpusSummary);
+  // Watches belong to a channel and live in the store: replyTo answers them; here, the usage.
+  if (request.kind === 'watch' || request.kind === 'watches' || request.kind === 'unwatch') return helpMessage(deps.corpusSummary);
   // Status needs the store (async): replyTo answers it; here it gets the usage, as an unknown word would.
   if (request.kind === 'help' || request.kind === 'status') {
     return audience !== 'ephemeral' && request.kind === 'help' && !request.asked

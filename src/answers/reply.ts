@@ -5,11 +5,12 @@ import type { Message } from '../render/message.js';
 import type { Audience } from '../render/paper-card.js';
 import { statusMessage } from '../render/status.js';
 import { cachedWorkspaceAnswer } from './answer-cache.js';
-import type { AnswerDeps, Workspace } from './answer-deps.js';
+import type { AnswerDeps, Asker } from './answer-deps.js';
 import { parseRequest } from './parse-request.js';
 import { forgetAnswer, readingListAnswer } from './reading-list.js';
 import { teamViewAnswer } from './team-view.js';
 import { renderAnswer } from './render-answer.js';
+import { watchAnswer } from './watches.js';
 
 /**
  * How to answer a request: `now` at once (in the ack, or the post), and for a paper that must
@@ -46,13 +47,15 @@ export function lookupAnswer(outcome: LookupOutcome, deps: AnswerDeps, audience:
 
 /**
  * The reply to `/paper <text>`, a mention or a DM: the search answer (remembered, see
- * answer-cache.ts, with where the workspace `ws` already discussed each paper), the status, the
- * asker's (`userId`) reading list, or for a paper not yet stored a lookup. Never throws for a
- * lookup: its failures are answers too.
+ * answer-cache.ts, with where the asker's workspace already discussed each paper), the status,
+ * the asker's reading list, the channel's watches, or for a paper not yet stored a lookup. Never
+ * throws for a lookup: its failures are answers too.
  */
-export async function replyTo(slackText: string, deps: AnswerDeps, audience: Audience, ws?: Workspace, userId?: string): Promise<Reply> {
+export async function replyTo(slackText: string, deps: AnswerDeps, audience: Audience, asker: Asker = {}): Promise<Reply> {
   const request = parseRequest(slackText);
   const { kind } = request;
+  const { ws, userId } = asker;
+  if (request.kind === 'watch' || request.kind === 'watches' || request.kind === 'unwatch') return { now: await watchAnswer(deps, request, asker) };
   if (request.kind === 'shared' || request.kind === 'top') return { now: await teamViewAnswer(deps, request, ws) };
   if (kind === 'status') return { now: statusMessage(await deps.status()) };
   if (kind === 'saved') return { now: await readingListAnswer(deps, audience, ws, userId) };

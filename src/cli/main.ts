@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readBaseConfig } from '../env-config.js';
+import { readBaseConfig, readBotToken } from '../env-config.js';
 import { readEnvFile } from '../load-env-file.js';
 import { exitQuietlyOnClosedPipe } from './closed-pipe.js';
 import { invocation } from './invocation.js';
@@ -7,6 +7,12 @@ import { runCli } from './run-cli.js';
 
 exitQuietlyOnClosedPipe(process.stdout);
 exitQuietlyOnClosedPipe(process.stderr);
+
+/** The app's settings, and the bot token for `digest`. */
+function settings() {
+  const file = readEnvFile().values;
+  return { ...readBaseConfig(process.env, file), botToken: readBotToken(process.env, file) };
+}
 
 Promise.resolve()
   .then(() =>
@@ -20,7 +26,7 @@ Promise.resolve()
         program: invocation(process.env, process.argv[1] ?? 'paperbot', process.cwd()),
       },
       // The same settings as the app: the environment first, then .env (or PAPERBOT_ENV_FILE).
-      readBaseConfig(process.env, readEnvFile().values),
+      settings(),
     ),
   )
   .then((code) => {

@@ -1,7 +1,9 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { CLI, LIBRARY } from '../config.js';
+import { webApi } from '@slack/bolt';
+import { CLI, LIBRARY, SLACK_WEB_API } from '../config.js';
 import { ingest } from '../corpus/ingest.js';
+import { DigestRunner } from '../digests/digest-runner.js';
 import { IngestError } from '../corpus/ingest-error.js';
 import type { Paper } from '../corpus/paper.js';
 import type { BaseConfig } from '../env-config.js';
@@ -12,6 +14,7 @@ import type { PaperLibrary } from '../library/paper-library.js';
 import { createLogger } from '../logger.js';
 import type { PaperSearch } from '../search/types.js';
 import { createSource, parseSourceList, type SourceName } from '../sources/source.js';
+import { webApiDigestPoster } from '../slack/outbound/post-digest.js';
 import { runDbCommand } from '../store/db-command.js';
 import { sourceSettingsOf } from '../start-library.js';
 import { formatStatus } from './format-status.js';
@@ -31,6 +34,14 @@ const COMMANDS: readonly { command: string; args: string; what: string[] }[] = [
   },
   { command: 'status', args: '', what: ["papers by source, and each source's last fetch"] },
   { command: 'db', args: 'migrate | db status', what: ['apply schema migrations; engine, schema version, row counts'] },
+  {
+    command: 'digest',
+    args: '--now',
+    what: [
+      "post every watch's digest for the current period, unless it was posted already",
+      '(posts to Slack: needs SLACK_BOT_TOKEN; SLACK_API_URL points elsewhere)',
+    ],
+  },
   { command: 'ingest', args: '', what: ['parse data/sources into data/papers.json'] },
 ];
 
@@ -68,8 +79,11 @@ export interface CliIo {
   program?: string;
 }
 
+/** The command line's settings: the app's (`readBaseConfig`), and the bot token `digest` posts with. */
+export type CliConfig = BaseConfig & { botToken?: string | undefined };
+
 /** Runs one CLI invocation; returns the exit code. Streams and settings (`readBaseConfig`) are injectable for tests. */
-export async function runCli(argv: string[], io: CliIo, config: BaseConfig): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, config: CliConfig): Promise<number> {
   const { dataDir } = config;
   const program = io.program ?? 'paperbot';
   let parsed: ReturnType<typeof parseCliArgs>;
@@ -113,6 +127,14 @@ export async function runCli(argv: string[], io: CliIo, config: BaseConfig): Pro
     }
   }
 
+  if (command === 'digest' && !values.now) {
+    io.stderr.write(`${commandUsage(program, command)}\n`);
+    return 2;
+  }
+  if (command === 'digest' && !config.botToken) {
+    io.stderr.write('paperbot digest posts to Slack: set SLACK_BOT_TOKEN (the bot token of the workspace the watches are in).\n');
+    return 2;
+  }
   if (command === 'db') return runDbCommand(rest[0], { databaseUrl: config.databaseUrl, stdout: io.stdout, stderr: io.stderr });
 
   // Logs go to stderr (warnings only), so stdout stays what the command promises.
@@ -146,6 +168,7 @@ function parseCliArgs(argv: string[]) {
       help: { type: 'boolean', short: 'h' },
       source: { type: 'string' },
       date: { type: 'string' },
+      now: { type: 'boolean', default: false },
     },
   });
   if (words.length === 0) return parsed;
@@ -165,7 +188,7 @@ async function onLibrary(
   rest: string[],
   values: { json?: boolean; source?: string; date?: string },
   library: PaperLibrary,
-  config: BaseConfig,
+  config: CliConfig,
   io: { stdin: NodeJS.ReadableStream; stderr: NodeJS.WritableStream; program: string },
   print: (text: string) => void,
   style: Style,
@@ -179,6 +202,8 @@ async function onLibrary(
     case 'status':
       print(formatStatus(await libraryStatus(library, undefined)));
       return 0;
+    case 'digest':
+      return digestNow(library, config, print, io);
     case 'search': {
       const answer = (q: string) => {
         const response = search.search(q, { limit });
@@ -265,6 +290,27 @@ async function fetchNow(
   }
   print(`${library.search.size} papers in the library.`);
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * `paperbot digest --now`: every watch's digest for the current period, through the same claims
+ * as the app's scheduler, so running it twice (or beside the app) posts each period once.
+ */
+async function digestNow(library: PaperLibrary, config: CliConfig, print: (text: string) => void, io: { stderr: NodeJS.WritableStream }): Promise<number> {
+  const client = new webApi.WebClient(config.botToken, {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    retryConfig: { ...SLACK_WEB_API.retryConfig },
+    timeout: SLACK_WEB_API.timeoutMs,
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  const logger = createLogger({ level: 'warn', pretty: false, destination: io.stderr });
+  const runner = new DigestRunner({ library, poster: webApiDigestPoster(() => client), schedule: config.digest, logger });
+  const r = await runner.runNow();
+  print(
+    `Digests: ${r.posted} posted, ${r.empty} with nothing new, ${r.skipped} posted already this period, ` +
+      `${r.paused} paused (cannot post in the channel), ${r.failed} failed.`,
+  );
+  return r.failed > 0 ? 1 : 0;
 }
 
 /** An id that names no paper: says so, and how to search for it, in the command the user ran. */

@@ -1,5 +1,6 @@
-import type { Queryable } from '../store/in-transaction.js';
+import { inTransaction, type Queryable } from '../store/in-transaction.js';
 import * as memory from '../store/team-memory.js';
+import { forgetWatchCreator } from '../store/watches.js';
 import type { PaperSignals, SavedPaper, Share, ShareSummary, Workspace } from '../store/team-memory.js';
 
 export type { PaperSignals, SavedPaper, Share, ShareSummary, Workspace };
@@ -20,7 +21,7 @@ export interface TeamMemory {
   markRead(ws: Workspace, userId: string, paperId: string): Promise<boolean>;
   /** `userId`'s reading list, newest first. */
   saved(ws: Workspace, userId: string): Promise<SavedPaper[]>;
-  /** `/paper forget me`: deletes `userId`'s reading list and their name on their shares. */
+  /** `/paper forget me`: deletes `userId`'s reading list and their name on their shares and watches. */
   forget(ws: Workspace, userId: string): Promise<{ saves: number; shares: number }>;
   /** `/paper shared`: the workspace's shares since `since` (all when null), newest first. */
   sharesSince(ws: Workspace, since: Date | null, limit: number): Promise<Share[]>;
@@ -40,7 +41,12 @@ export function storeMemory(store: Queryable, now: () => Date = () => new Date()
     unsave: (ws, userId, paperId) => memory.unsave(store, ws, userId, paperId),
     markRead: (ws, userId, paperId) => memory.markRead(store, ws, userId, paperId, now()),
     saved: (ws, userId) => memory.savedPapers(store, ws, userId),
-    forget: (ws, userId) => memory.forgetPerson(store, ws, userId),
+    forget: (ws, userId) =>
+      inTransaction(store, async (tx) => {
+        const counts = await memory.forgetPerson(tx, ws, userId);
+        await forgetWatchCreator(tx, ws, userId);
+        return counts;
+      }),
     sharesSince: (ws, since, limit) => memory.sharesSince(store, ws, since, limit),
     top: (ws, since, limit) => memory.topPapers(store, ws, since, limit),
   };

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import type { Logger } from '../logger.js';
 import { SLACK_APP } from '../config.js';
-import type { ClickRequest, SayRequest, ShortcutRequest } from './web/api-types.js';
+import type { ClickRequest, DigestReport, SayRequest, ShortcutRequest } from './web/api-types.js';
 import { InteractionError, type Handled, type Interactions } from './interactions.js';
 import type { Workspace } from './workspace.js';
 
@@ -27,6 +27,8 @@ export interface ServerOptions {
   emojiNames: Readonly<Record<string, string>>;
   /** What `GET /healthz` answers, as in the Slack modes (src/slack/http/health-route.ts). */
   health: () => Record<string, unknown>;
+  /** The watches' digests, for "Run digests now" (`POST /api/digests`); undefined while they are off. */
+  digests: () => { runNow(): Promise<DigestReport> } | undefined;
 }
 
 class HttpError extends Error {
@@ -47,7 +49,7 @@ const STATIC: Record<string, { file: string; type: string }> = {
   // Browsers ask for /favicon.ico whatever the page says; the same icon answers.
   '/favicon.ico': { file: 'favicon.svg', type: 'image/svg+xml' },
 };
-const API_PATHS = new Set(['/api/state', '/api/say', '/api/click', '/api/shortcut', '/api/home']);
+const API_PATHS = new Set(['/api/state', '/api/say', '/api/click', '/api/shortcut', '/api/home', '/api/digests']);
 const MODULE = /^\/([a-z0-9-]+\.js)$/;
 // Defence in depth for a page that draws whatever the app sends: only our own scripts run.
 const CSP =
@@ -93,6 +95,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Server
 async function api(req: IncomingMessage, res: ServerResponse, url: URL, options: ServerOptions): Promise<void> {
   const route = `${req.method} ${url.pathname}`;
   if (route === 'GET /api/state') return state(res, url, options);
+  if (route === 'POST /api/digests') return runDigests(req, res, options);
   const act: Record<string, (body: Record<string, unknown>) => Handled> = {
     'POST /api/say': (body) => options.interactions.say(sayRequest(body)),
     'POST /api/click': (body) => options.interactions.click(clickRequest(body)),
@@ -118,6 +121,19 @@ async function state(res: ServerResponse, url: URL, options: ServerOptions): Pro
     if (gone.signal.aborted) return;
   }
   sendJson(res, 200, options.workspace.state());
+}
+
+/**
+ * "Run digests now": every watch's digest for the current period, unless it was posted already,
+ * as `paperbot digest --now` does. Answers when the run is done, with what it did; the digests
+ * themselves show up in later states, as bot posts in their channels.
+ */
+async function runDigests(req: IncomingMessage, res: ServerResponse, options: ServerOptions): Promise<void> {
+  // JSON only, as every POST here: it keeps other sites' pages from posting digests.
+  await readJson(req, options.maxBodyBytes);
+  const digests = options.digests();
+  if (!digests) throw new HttpError(503, 'Digests are off in this playground (it was started without them); `npm start` runs them.');
+  sendJson(res, 200, await digests.runNow());
 }
 
 function sayRequest(body: Record<string, unknown>): SayRequest {

@@ -3,12 +3,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PLAYGROUND } from '../config.js';
+import type { DigestPoster } from '../digests/digest-poster.js';
+import type { DigestReport } from '../digests/digest-runner.js';
 import type { HttpConfig, LocalConfig } from '../env-config.js';
 import type { Logger } from '../logger.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { fetchBotIdentity } from '../slack/bot-identity.js';
 import { createApp, type RegisterListeners } from '../slack/create-app.js';
 import type { Deps } from '../slack/deps.js';
+import { webApiDigestPoster } from '../slack/outbound/post-digest.js';
 import { inProcessSlack } from '../slack-stand-in/in-process-fetch.js';
 import { WebApiModel } from '../slack-stand-in/web-api-model.js';
 import { loadEmojiNames } from './emoji-names.js';
@@ -30,6 +33,18 @@ export interface PlaygroundOptions {
   ackTimeoutMs?: number;
   webDir?: string;
   webBuildDir?: string;
+  /**
+   * Starts the watches' digests, posting through the playground's Slack stand-in (so they show
+   * in the channel like any bot post); called once, when the page is up. What it returns answers
+   * the page's "Run digests now". `main` passes `RunningLibrary.startDigests`; without it the page
+   * is told digests are off.
+   */
+  digests?: (poster: DigestPoster) => PlaygroundDigests;
+}
+
+/** What "Run digests now" needs of the digests: src/digests/digest-runner.ts. */
+export interface PlaygroundDigests {
+  runNow(): Promise<DigestReport>;
 }
 
 export interface Playground {
@@ -47,7 +62,7 @@ export interface Playground {
  * the page that plays Slack's client.
  *
  * @example
- * const playground = await startPlayground({ deps, logger, config });
+ * const playground = await startPlayground({ deps, logger, config, listeners, digests: (poster) => running.startDigests(poster) });
  * console.log(playground.url); // http://localhost:3000/
  */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
@@ -73,6 +88,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     // The page still works; emoji show as their `:name:` until the package is there.
     logger.warn({ err: error }, (error as Error).message);
   }
+  // Started once the page is up (below); until then "Run digests now" says they are off.
+  let digests: PlaygroundDigests | undefined;
   const server = createPlaygroundServer({
     workspace,
     interactions,
@@ -83,6 +100,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     maxBodyBytes: PLAYGROUND.maxBodyBytes,
     emojiNames,
     health: () => ({ status: 'ok', papers: deps.search.size }),
+    digests: () => digests,
   });
   try {
     await listen(server, options.config.port, options.host ?? PLAYGROUND.host);
@@ -91,6 +109,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
+  // The same poster as the Slack modes', over the app's own client: a digest is a bot post in its channel.
+  digests = options.digests?.(webApiDigestPoster(() => app.client));
 
   return {
     url: `http://localhost:${port}/`,

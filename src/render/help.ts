@@ -62,6 +62,7 @@ export function helpMessage(summary: CorpusSummary): Message {
         `• \`${cmd} forget me\`: delete your reading list and your name on the papers you shared (after a confirmation)`,
         `• \`${cmd} shared [week|month|all]\`: what this workspace shared, where and how much it was discussed`,
         `• \`${cmd} top [week|month]\`: the workspace's most discussed and most saved papers`,
+        `• \`${cmd} watch &lt;query&gt; [daily|weekly]\`: post the new papers on a topic in this channel; \`${cmd} watches\` lists them, \`${cmd} unwatch &lt;n&gt;\` stops one`,
         '• Mention @Paperbot in a channel or a thread: it answers in the thread',
         '• Send Paperbot a direct message: it answers right there, and *Share* asks which channel to share to',
         '• On any message: ⋮ More actions → *Find papers* searches for the message’s text',

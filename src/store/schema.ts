@@ -13,6 +13,8 @@ export interface Database {
   counters: CountersTable;
   shares: SharesTable;
   saves: SavesTable;
+  watches: WatchesTable;
+  digest_claims: DigestClaimsTable;
 }
 
 /** One row per paper: the version-less arXiv id, or the title slug for papers without one. */
@@ -107,7 +109,53 @@ export interface SavesTable {
   read_at: string | null;
 }
 
+/** A channel's standing query: a digest of new matching papers, daily or weekly. */
+export interface WatchesTable {
+  /** A random UUID. */
+  id: string;
+  team_id: string;
+  enterprise_id: string | null;
+  channel: string;
+  /** Its number in the channel (`/paper unwatch 2`): the next free one when it was set. */
+  number: number;
+  /** As typed. */
+  query: string;
+  /** The query lowercased with its spaces collapsed: one watch per channel and query. */
+  query_key: string;
+  cadence: 'daily' | 'weekly';
+  /** Who set it; null once they asked to be forgotten. */
+  created_by: string | null;
+  created_at: string;
+  /** Set when a digest could not be posted in the channel (the bot was removed, …): no digests until it is set again. */
+  paused_at: string | null;
+  paused_reason: string | null;
+}
+
+/**
+ * One digest period of one watch, claimed before its digest is posted: the primary key makes the
+ * claim, so a period is posted at most once, whoever tries. `state`: `claimed` (posting, or the
+ * process stopped while it was), `posted`, `empty` (nothing new), `failed`. The window is the
+ * papers' `first_seen_at` range it covers; the next digest starts where the last posted or empty
+ * one ended, so papers of a failed period are not lost.
+ */
+export interface DigestClaimsTable {
+  watch_id: string;
+  /** `daily:2026-12-01`, `weekly:2026-11-30` (the Monday). */
+  period: string;
+  state: 'claimed' | 'posted' | 'empty' | 'failed';
+  claimed_at: string;
+  /** Which process claimed it (host and pid), for the operator. */
+  claimed_by: string;
+  window_from: string;
+  window_to: string;
+  papers: number | null;
+  message_ts: string | null;
+  error: string | null;
+  finished_at: string | null;
+}
+
 export type PaperRow = Selectable<PapersTable>;
+export type WatchRow = Selectable<WatchesTable>;
 export type SourceStateRow = Selectable<SourceStateTable>;
 export type ShareRow = Selectable<SharesTable>;
 

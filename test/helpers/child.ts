@@ -14,8 +14,12 @@ export interface Child {
   exited: Promise<number | NodeJS.Signals>;
 }
 
-export function startChild(script: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [script], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChild(script: string, env: Record<string, string>, args: readonly string[] = []): Child {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs: Record<string, any>[] = [];
   const other: string[] = [];
   const waiters: { match: (line: Record<string, any>) => boolean; resolve: (line: Record<string, any>) => void }[] = [];

@@ -6,6 +6,7 @@ import { summarizeCorpus } from '../../src/corpus/corpus-summary.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { readBaseConfig } from '../../src/env-config.js';
 import { NO_MEMORY } from '../../src/library/team-memory.js';
+import { NO_WATCHES } from '../../src/library/watches.js';
 import type { Logger } from '../../src/logger.js';
 import { sourceLabel } from '../../src/render/status.js';
 import { createPaperSearch } from '../../src/search/paper-search.js';
@@ -32,6 +33,7 @@ export function corpusDeps(options: { random?: () => number } = {}): Deps {
     lookup: undefined,
     status: async () => ({ papers: search.size, bySource: { 'page:hf-papers-page.txt': search.size }, sources: [] }),
     memory: NO_MEMORY,
+    watches: NO_WATCHES,
   };
 }
 

@@ -6,7 +6,7 @@ import { createApp } from '../../src/slack/create-app.js';
 import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
 import type { SeenEvents } from '../../src/slack/middleware/event-dedupe.js';
 import { readConfig, type HttpConfig } from '../../src/env-config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import type { PaperSearch } from '../../src/search/types.js';
 import { BOT, FakeSlack } from './fake-slack.js';
 import type { SlackBody } from './payloads.js';
@@ -44,6 +44,8 @@ export interface Paperbot {
   /** The library behind `deps`: its store and search, as main builds them. */
   library: TestLibrary;
   app: App<PaperbotContext>;
+  /** The app's logger: what it writes lands in `logs`. */
+  logger: Logger;
   /** Every log line, parsed. */
   logs: Record<string, any>[];
   /** Every log line exactly as written, for checks on what reaches the log at all. */
@@ -120,6 +122,7 @@ export async function startPaperbot(options: PaperbotOptions = {}): Promise<Pape
     deps,
     library,
     app,
+    logger,
     logs,
     rawLogs,
     async send({ body, contentType }, sign = {}) {

@@ -68,3 +68,17 @@ export interface ShortcutRequest {
   messageId: string;
   callbackId: string;
 }
+
+/** What "Run digests now" did (`POST /api/digests`), watch by watch, summed: src/digests/digest-runner.ts. */
+export interface DigestReport {
+  /** Digests posted. */
+  posted: number;
+  /** Watches with nothing new since their last digest: nothing posted. */
+  empty: number;
+  /** Watches whose digest for this period was posted already. */
+  skipped: number;
+  /** Watches paused because their channel cannot be posted in any more. */
+  paused: number;
+  /** Digests that failed otherwise (the terminal says why). */
+  failed: number;
+}

@@ -1,4 +1,4 @@
-import type { ClickRequest, SayRequest, ShortcutRequest, State } from './api-types.js';
+import type { ClickRequest, DigestReport, SayRequest, ShortcutRequest, State } from './api-types.js';
 
 /** The page's only line to the playground server; see api-types.ts for the contract. */
 
@@ -11,6 +11,8 @@ export interface Api {
   shortcut(request: ShortcutRequest): Promise<void>;
   /** Tells the app its Home tab was opened; the view it publishes arrives in a later state. */
   openHome(): Promise<void>;
+  /** "Run digests now": posts every watch's digest for this period unless it was posted already; answers what it did. */
+  runDigests(): Promise<DigestReport>;
   /** False for the static demo, which has no updates to wait for. */
   readonly live: boolean;
 }
@@ -23,16 +25,19 @@ export class ApiError extends Error {
 type Fetch = typeof fetch;
 
 export function httpApi(fetchFn: Fetch = (input, init) => fetch(input, init)): Api {
-  const post = async (path: string, body: object): Promise<void> => {
-    await send(fetchFn, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: object): Promise<Response> =>
+    send(fetchFn, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const act = async (path: string, body: object): Promise<void> => {
+    await post(path, body);
   };
   return {
     live: true,
     state: async (after) => (await send(fetchFn, after === undefined ? '/api/state' : `/api/state?after=${after}`)).json() as Promise<State>,
-    say: (request) => post('/api/say', request),
-    click: (request) => post('/api/click', request),
-    shortcut: (request) => post('/api/shortcut', request),
-    openHome: () => post('/api/home', {}),
+    say: (request) => act('/api/say', request),
+    click: (request) => act('/api/click', request),
+    shortcut: (request) => act('/api/shortcut', request),
+    openHome: () => act('/api/home', {}),
+    runDigests: async () => (await post('/api/digests', {})).json() as Promise<DigestReport>,
   };
 }
 
@@ -45,6 +50,7 @@ export function demoApi(fetchFn: Fetch = (input, init) => fetch(input, init), ur
     say: refuse,
     click: refuse,
     shortcut: refuse,
+    runDigests: refuse,
     // Opening Home is not an action the viewer took, so the demo stays quiet about it.
     openHome: () => Promise.resolve(),
   };

@@ -1,5 +1,6 @@
 import { demoApi, httpApi, type Api } from './api.js';
 import type { State } from './api-types.js';
+import { digestsNote } from './digests-note.js';
 import { loadEmojiNames } from './emoji.js';
 import { messageActionsMenuHtml } from './message-view.js';
 import { HOME_NAV, channelHtml, headerHtml, homeHtml, sidebarHtml, threadHtml, type Place } from './shell-view.js';
@@ -33,6 +34,8 @@ const els = {
   errorBar: byId('error-bar'),
   errorText: byId('error-text'),
   menu: byId('message-menu'),
+  runDigests: byId<HTMLButtonElement>('run-digests'),
+  digestsNote: byId('digests-note'),
 };
 
 const api: Api = new URLSearchParams(location.search).has('demo') ? demoApi() : httpApi();
@@ -164,6 +167,30 @@ function onAction(el: HTMLElement, event: Event): void {
     .catch((e: unknown) => showError(e));
 }
 
+// "Run digests now": the digests show up in their channels with the next state; the note says what the run did.
+function runDigests(): void {
+  const button = els.runDigests;
+  if (button.disabled) return;
+  button.disabled = true;
+  const note = (text: string) => {
+    els.digestsNote.textContent = text;
+    els.digestsNote.title = text;
+  };
+  note('Running digests…');
+  api
+    .runDigests()
+    .then(
+      (report) => note(digestsNote(report)),
+      (e: unknown) => {
+        note('');
+        showError(e);
+      },
+    )
+    .finally(() => {
+      button.disabled = false;
+    });
+}
+
 // --- a message's "More actions" menu: the app's message shortcuts ---------------------------
 
 function openMenu(button: HTMLElement): void {
@@ -212,6 +239,7 @@ document.addEventListener('click', (event) => {
   if (replies) return openThread(replies.dataset['threadTs']);
   if (target?.closest('[data-close-thread]')) return openThread(undefined);
   if (target?.closest('[data-dismiss-error]')) return hideError();
+  if (target?.closest('[data-run-digests]')) return runDigests();
   const action = target?.closest<HTMLElement>('[data-action-id]');
   // Menus answer when something is picked (the change listener), not when opened.
   if (action && action.tagName !== 'SELECT') onAction(action, event);

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-papers.js';
 import * as m0002 from './0002-team-memory.js';
+import * as m0003 from './0003-watches.js';
 
 /**
  * Every migration, by name; applied in name order, each once. NOTE: a static map rather than
@@ -11,4 +12,5 @@ import * as m0002 from './0002-team-memory.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-papers': m0001,
   '0002-team-memory': m0002,
+  '0003-watches': m0003,
 };
