@@ -15,6 +15,9 @@ export interface Database {
   saves: SavesTable;
   watches: WatchesTable;
   digest_claims: DigestClaimsTable;
+  claims: ClaimsTable;
+  leases: LeasesTable;
+  installations: InstallationsTable;
 }
 
 /** One row per paper: the version-less arXiv id, or the title slug for papers without one. */
@@ -152,6 +155,40 @@ export interface DigestClaimsTable {
   message_ts: string | null;
   error: string | null;
   finished_at: string | null;
+}
+
+/** Something one instance took on for a while: a Slack event, a Share click (`kind` says which). */
+export interface ClaimsTable {
+  kind: string;
+  id: string;
+  claimed_at: string;
+  /** After this the claim is void: the id may be claimed again (and the row purged). */
+  expires_at: string;
+}
+
+/** A job only one instance may run at a time (fetching sources, posting digests), held until `expires_at` unless renewed. */
+export interface LeasesTable {
+  name: string;
+  /** Which instance holds it (host, pid and a random part). */
+  holder: string;
+  acquired_at: string;
+  expires_at: string;
+}
+
+/** A workspace (or an Enterprise Grid org) Paperbot was installed in through OAuth. */
+export interface InstallationsTable {
+  /** The enterprise id for an org-wide install, else the team id. */
+  key: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  /** 1 for an org-wide install (no booleans: see above). */
+  is_enterprise_install: number;
+  bot_user_id: string | null;
+  bot_id: string | null;
+  /** The installation (tokens included) encrypted with PAPERBOT_ENCRYPTION_KEY; never plain text. */
+  sealed: string;
+  installed_at: string;
+  updated_at: string;
 }
 
 export type PaperRow = Selectable<PapersTable>;

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-papers.js';
 import * as m0002 from './0002-team-memory.js';
 import * as m0003 from './0003-watches.js';
+import * as m0004 from './0004-instances.js';
 
 /**
  * Every migration, by name; applied in name order, each once. NOTE: a static map rather than
@@ -13,4 +14,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-papers': m0001,
   '0002-team-memory': m0002,
   '0003-watches': m0003,
+  '0004-instances': m0004,
 };
