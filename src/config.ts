@@ -104,6 +104,37 @@ export const SLACK_APP = {
   shortcutCallbackId: 'find_papers',
   eventsPath: '/slack/events',
   healthPath: '/healthz',
+  /** For load balancers: 200 when the index is loaded and the store answers, else 503. */
+  readyPath: '/readyz',
+  /** The store must answer `/readyz`'s check within this. */
+  readyTimeoutMs: 2_000,
+} as const;
+
+/**
+ * Installing into any workspace: OAuth v2 through Bolt's installer, on when SLACK_CLIENT_ID,
+ * SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set (env-config.ts). Each workspace's bot token
+ * is then kept in the store, encrypted with PAPERBOT_ENCRYPTION_KEY (src/store/installations.ts).
+ */
+export const SLACK_OAUTH = {
+  /** Bolt's default paths: the page that starts an install, and where Slack sends the browser back (the redirect URL to register). */
+  installPath: '/slack/install',
+  redirectPath: '/slack/oauth_redirect',
+  /** The bot scopes an install asks for: exactly manifest.yml's `oauth_config.scopes.bot` (test/manifest.test.ts checks). */
+  botScopes: [
+    'commands',
+    'app_mentions:read',
+    'chat:write',
+    'chat:write.public',
+    'im:history',
+    'channels:history',
+    'groups:history',
+    'links:read',
+    'links:write',
+  ],
+  /** A started install must come back within this (Bolt's default): its state cookie and signed state expire. */
+  stateTtlSec: 600,
+  /** PAPERBOT_ENCRYPTION_KEY: an AES-256 key, this many random bytes (base64 or hex). */
+  encryptionKeyBytes: 32,
 } as const;
 
 /**
@@ -263,6 +294,24 @@ export const LIBRARY = {
    * person is waiting, and arXiv's one-request-every-3-seconds queue may be long.
    */
   lookupTimeoutMs: 20_000,
+  /**
+   * How often the search index asks the store whether another process stored papers (one
+   * indexed query that usually finds nothing): a paper stored by one instance is searchable on
+   * every other within this. NOTE: polling a change number rather than Postgres LISTEN/NOTIFY:
+   * it works the same on SQLite (the CLI writing beside the app), needs no dedicated connection,
+   * and a missed notification can never leave an index behind.
+   */
+  followIntervalMs: 1_000,
+  /**
+   * Several instances on one Postgres: one of them (holding the `jobs` lease) fetches sources and
+   * posts digests. It renews the lease every `leaseRenewMs`; the others try as often. A leader
+   * that dies is replaced within `leaseTtlMs + leaseRenewMs` (under a minute); one that stops
+   * cleanly gives the lease up, and another leads within `leaseRenewMs`.
+   */
+  leaseTtlMs: 30_000,
+  leaseRenewMs: 5_000,
+  /** How often an instance waiting for the deployment's arXiv turn asks again. */
+  arxivTurnPollMs: 250,
 } as const;
 
 // ---------------------------------------------------------------------------------------------

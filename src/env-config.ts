@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_DATA_DIR, DIGESTS, ENV_DEFAULTS, LIBRARY, STORE } from './config.js';
 import { parseSourceList, type SourceName } from './sources/source.js';
 import { parseDatabaseUrl } from './store/database-url.js';
+import { parseEncryptionKey } from './store/seal.js';
 
 /**
  * Paperbot's settings from the environment: one zod schema, read by one pure function
@@ -27,6 +28,31 @@ const envSchema = z.object({
   ),
   SLACK_APP_TOKEN: optional(
     z.string().trim().startsWith('xapp-', 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)'),
+  ),
+  // OAuth mode (installs into any workspace): the three below, with SLACK_SIGNING_SECRET and PAPERBOT_ENCRYPTION_KEY.
+  SLACK_CLIENT_ID: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+\.\d+$/, 'must be the Client ID, digits.digits (Basic Information → App Credentials)'),
+  ),
+  SLACK_CLIENT_SECRET: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\S{8,}$/, 'must be the Client Secret (Basic Information → App Credentials)')
+      .refine((s) => !/^(xox|xapp-)/.test(s), 'looks like a token, not the Client Secret (Basic Information → App Credentials)'),
+  ),
+  SLACK_STATE_SECRET: optional(z.string().trim().min(16, 'must be at least 16 characters: a random secret of your own, e.g. from openssl rand -base64 32')),
+  PAPERBOT_ENCRYPTION_KEY: optional(
+    z.string().transform((value, ctx) => {
+      try {
+        return parseEncryptionKey(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   ),
   PORT: z.preprocess(
     unsetIfBlank,
@@ -85,8 +111,19 @@ function isTimeZone(name: string): boolean {
 export const ENV_VARS = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
 export type EnvVar = (typeof ENV_VARS)[number];
 
-/** The Slack credentials: which of them are set decides the mode (Socket Mode, HTTP, or the playground). */
-export const SLACK_CREDENTIALS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const satisfies readonly EnvVar[];
+/** The Slack credentials: which of them are set decides the mode (Socket Mode, HTTP, OAuth, or the playground). */
+export const SLACK_CREDENTIALS = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'PAPERBOT_ENCRYPTION_KEY',
+] as const satisfies readonly EnvVar[];
+
+/** The settings that switch on OAuth mode (installs into any workspace), all three or none. */
+export const OAUTH_SETTINGS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const satisfies readonly EnvVar[];
 
 /** The environment and `.env` combined: what each setting is, and where blank ones were. */
 export interface CombinedSettings {
@@ -108,7 +145,8 @@ const given = (value: string | undefined): string | undefined => (value !== unde
  * - A blank value (empty or spaces) is not a value, wherever it is: a blank variable in the
  *   environment never hides `.env`, and a blank line in `.env` (`.env.example` copied as it is)
  *   means the setting's default.
- * - Except a Slack credential (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET) that is
+ * - Except a Slack credential (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, and OAuth
+ *   mode's SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, PAPERBOT_ENCRYPTION_KEY) that is
  *   set but blank in the environment and has no value in `.env` either: an error naming it.
  *   That is what a pass-through that found nothing produces (docker-compose `${VAR}`, systemd
  *   `Environment=VAR=`, a CI secret that is not set); taken as unset, it would silently switch
@@ -165,12 +203,31 @@ export interface HttpConfig extends BaseConfig {
   signingSecret: string;
 }
 
+/**
+ * OAuth: installs into any workspace (Bolt's installer at `/slack/install`), and serves HTTP like
+ * {@link HttpConfig}; each workspace's bot token comes from its installation in the store,
+ * encrypted there with `oauth.encryptionKey`. No SLACK_BOT_TOKEN.
+ */
+export interface OAuthConfig extends BaseConfig {
+  mode: 'oauth';
+  signingSecret: string;
+  oauth: {
+    clientId: string;
+    clientSecret: string;
+    /** Signs the state of each install started at `/slack/install`. */
+    stateSecret: string;
+    /** PAPERBOT_ENCRYPTION_KEY: 32 bytes, AES-256-GCM (src/store/seal.ts). */
+    encryptionKey: Buffer;
+  };
+}
+
 /** No Slack settings at all: the local playground. */
 export interface LocalConfig extends BaseConfig {
   mode: 'local';
 }
 
-export type Config = SocketConfig | HttpConfig | LocalConfig;
+export type Config = SocketConfig | HttpConfig | OAuthConfig | LocalConfig;
+/** One workspace, its bot token in the settings. */
 export type SlackConfig = SocketConfig | HttpConfig;
 
 /** Settings that are missing or wrong; `message` says what to fix. */
@@ -181,7 +238,15 @@ export class ConfigError extends Error {
   }
 }
 
-const baseSchema = envSchema.omit({ SLACK_BOT_TOKEN: true, SLACK_SIGNING_SECRET: true, SLACK_APP_TOKEN: true });
+const baseSchema = envSchema.omit({
+  SLACK_BOT_TOKEN: true,
+  SLACK_SIGNING_SECRET: true,
+  SLACK_APP_TOKEN: true,
+  SLACK_CLIENT_ID: true,
+  SLACK_CLIENT_SECRET: true,
+  SLACK_STATE_SECRET: true,
+  PAPERBOT_ENCRYPTION_KEY: true,
+});
 
 function baseOf(e: z.output<typeof baseSchema>): BaseConfig {
   return {
@@ -231,8 +296,10 @@ export function readBotToken(env: NodeJS.ProcessEnv = process.env, envFile: Node
  * Reads Paperbot's settings from the environment and the settings file (`.env`, as read by
  * load-env-file.ts; {@link combineSettings} says which wins): defaults, coercion and validation in
  * one place. With `SLACK_APP_TOKEN` it runs in Socket Mode; with a bot token and signing secret it
- * serves HTTP; with no Slack settings anywhere it runs locally. Anything in between, or a Slack
- * setting set but blank in the environment, throws a {@link ConfigError} naming every problem.
+ * serves HTTP; with `SLACK_CLIENT_ID`, `SLACK_CLIENT_SECRET` and `SLACK_STATE_SECRET` it installs into
+ * any workspace (OAuth, over HTTP: see {@link OAuthConfig}); with no Slack settings anywhere it runs
+ * locally. Anything in between, or a Slack setting set but blank in the environment, throws a
+ * {@link ConfigError} naming every problem.
  *
  * @example
  * const config = readConfig({ SLACK_BOT_TOKEN: 'xoxb-…', SLACK_APP_TOKEN: 'xapp-…' });
@@ -254,6 +321,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, envFile: NodeJS
   const base = baseOf(e);
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = e;
 
+  if (OAUTH_SETTINGS.some((name) => e[name] !== undefined)) return oauthConfig(base, e);
   if (!botToken && !signingSecret && !appToken) return { ...base, mode: 'local' };
   if (appToken) {
     if (!botToken)
@@ -278,3 +346,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, envFile: NodeJS
 // ---------------------------------------------------------------------------------------------
 // Search: analysis, ranking and limits (src/search).
 // ---------------------------------------------------------------------------------------------
+
+/** OAuth mode's settings, or every problem with them at once (half of them given, a bot token beside them, …). */
+function oauthConfig(base: BaseConfig, e: z.output<typeof envSchema>): OAuthConfig {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = e;
+  const { SLACK_SIGNING_SECRET: signingSecret, PAPERBOT_ENCRYPTION_KEY: encryptionKey } = e;
+  const problems = [
+    !clientId && 'SLACK_CLIENT_ID is missing (Basic Information → App Credentials → Client ID).',
+    !clientSecret && 'SLACK_CLIENT_SECRET is missing (Basic Information → App Credentials → Client Secret).',
+    !stateSecret && 'SLACK_STATE_SECRET is missing: a random secret of your own that signs each install (openssl rand -base64 32).',
+    (!clientId || !clientSecret || !stateSecret) &&
+      `Installing into many workspaces (OAuth) needs all three of ${OAUTH_SETTINGS.join(', ')}; for one workspace, unset them and set SLACK_BOT_TOKEN.`,
+    !signingSecret &&
+      'SLACK_SIGNING_SECRET is missing: OAuth mode serves HTTP, and checks every request from Slack with it (Basic Information → App Credentials).',
+    !encryptionKey &&
+      "PAPERBOT_ENCRYPTION_KEY is missing: OAuth mode keeps each workspace's bot token in the database, encrypted with it. " +
+        'Make one with openssl rand -base64 32 and keep it with your other secrets: without it the stored installations cannot be read.',
+    e.SLACK_BOT_TOKEN &&
+      "SLACK_BOT_TOKEN is set, but in OAuth mode (SLACK_CLIENT_ID …) each workspace's bot token comes from its installation: unset SLACK_BOT_TOKEN, or unset the OAuth settings for one workspace.",
+    e.SLACK_APP_TOKEN && 'SLACK_APP_TOKEN is set, but OAuth mode serves HTTP (Slack must reach the install redirect and /slack/events): unset SLACK_APP_TOKEN.',
+  ].filter((p): p is string => typeof p === 'string');
+  if (problems.length || !clientId || !clientSecret || !stateSecret || !signingSecret || !encryptionKey) throw new ConfigError(problems);
+  return { ...base, mode: 'oauth', signingSecret, oauth: { clientId, clientSecret, stateSecret, encryptionKey } };
+}

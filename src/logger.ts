@@ -15,6 +15,15 @@ export const REDACT_PATHS = [
   '*.appToken',
   'signingSecret',
   '*.signingSecret',
+  // OAuth mode's app credentials and the key installations are sealed with.
+  'clientSecret',
+  '*.clientSecret',
+  'client_secret',
+  '*.client_secret',
+  'stateSecret',
+  '*.stateSecret',
+  'encryptionKey',
+  '*.encryptionKey',
   'headers.authorization',
   '*.headers.authorization',
   'headers["x-slack-signature"]',
@@ -31,8 +40,12 @@ const TOKEN_IN_TEXT = /\b(xox[abeoprs]|xapp)-[A-Za-z0-9-]+/g;
 // Slack's response_urls (and incoming webhooks): the path is the credential.
 const HOOK_IN_TEXT = /\bhttps:\/\/hooks\.slack\.com\/[^\s"'<>]+/g;
 
-/** Replaces anything shaped like a Slack token or response_url in free text (Bolt and web-api log strings). */
-export const scrubSecrets = (text: string): string => text.replace(TOKEN_IN_TEXT, '$1-[redacted]').replace(HOOK_IN_TEXT, 'https://hooks.slack.com/[redacted]');
+// The app's client secret as web-api's debug lines show an `oauth.v2.access` request (JSON or form).
+const CLIENT_SECRET_IN_TEXT = /(client_secret"?\s*[:=]\s*"?)[^"&\s,}]+/g;
+
+/** Replaces anything shaped like a Slack token, response_url or client secret in free text (Bolt and web-api log strings). */
+export const scrubSecrets = (text: string): string =>
+  text.replace(TOKEN_IN_TEXT, '$1-[redacted]').replace(HOOK_IN_TEXT, 'https://hooks.slack.com/[redacted]').replace(CLIENT_SECRET_IN_TEXT, '$1[redacted]');
 
 export interface LoggerOptions {
   level: LogLevelName;

@@ -1,5 +1,5 @@
 import { registerListeners } from '../handlers/index.js';
-import { SLACK_APP } from './config.js';
+import { SLACK_APP, SLACK_OAUTH } from './config.js';
 import { combineSettings, readConfig, type Config } from './env-config.js';
 import { type EnvFile, readEnvFile } from './load-env-file.js';
 import { createLogger, type Logger, toBoltLogger } from './logger.js';
@@ -10,7 +10,9 @@ import { stopOnSignals } from './process/shutdown.js';
 import { startLibrary, type RunningLibrary } from './start-library.js';
 import { fetchBotIdentity } from './slack/bot-identity.js';
 import { webApiDigestPoster } from './slack/outbound/post-digest.js';
-import { type BotIdentity, createApp } from './slack/create-app.js';
+import { type BotIdentity, createApp, workspaceClients } from './slack/create-app.js';
+import { StoreInstallations, storeDepartures } from './store/installations.js';
+import { sealer } from './store/seal.js';
 
 /** Says where the settings came from (names only, never values), so an ignored `.env` shows. */
 function logSettingsSources(envFile: EnvFile, logger: Logger): void {
@@ -73,26 +75,51 @@ async function main(): Promise<void> {
     return;
   }
 
-  let identity: BotIdentity;
-  try {
-    identity = await fetchBotIdentity(config, { logger: toBoltLogger(logger) });
-  } catch (error) {
-    await running.close();
-    fail((error as Error).message);
+  // One workspace: ask Slack whose the bot token is, once (a bad token fails here). OAuth mode:
+  // each workspace's installation says, per request; tokens are sealed in the store.
+  let identity: BotIdentity | undefined;
+  if (config.mode !== 'oauth') {
+    try {
+      identity = await fetchBotIdentity(config, { logger: toBoltLogger(logger) });
+    } catch (error) {
+      await running.close();
+      fail((error as Error).message);
+    }
   }
-  const app = createApp({ config, deps, logger, identity, listeners: registerListeners });
-  const started = config.mode === 'http' ? await app.start(config.port) : await app.start();
+  const installations = config.mode === 'oauth' ? new StoreInstallations(running.library.store, sealer(config.oauth.encryptionKey)) : undefined;
+  // app_uninstalled and tokens_revoked delete the installation and what Paperbot keeps of the workspace.
+  deps.departures = storeDepartures(running.library.store);
+  // Several instances on one Postgres share their event and click claims (src/start-library.ts).
+  const app = createApp({
+    config,
+    deps,
+    logger,
+    identity,
+    installationStore: installations,
+    listeners: registerListeners,
+    seenEvents: running.shared?.seenEvents,
+    recentShares: running.shared?.recentShares,
+  });
+  // Digests post with the watch's workspace's token: SLACK_BOT_TOKEN's client, or (OAuth) its installation's.
+  const clientFor = installations ? workspaceClients(app, (ws) => installations.botTokenFor(ws)) : () => app.client;
+  const started = config.mode === 'socket' ? await app.start() : await app.start(config.port);
   // With PORT=0 the system picks the port: say which.
   const port = (started as { address?: () => unknown } | undefined)?.address?.() as { port?: number } | undefined;
   logger.info(
-    config.mode === 'http'
-      ? { mode: 'http', port: port?.port ?? config.port, events: SLACK_APP.eventsPath, health: SLACK_APP.healthPath }
-      : { mode: 'socket', health: `:${config.port}${SLACK_APP.healthPath}` },
+    config.mode === 'socket'
+      ? { mode: 'socket', health: `:${config.port}${SLACK_APP.healthPath}` }
+      : {
+          mode: config.mode,
+          port: port?.port ?? config.port,
+          events: SLACK_APP.eventsPath,
+          health: SLACK_APP.healthPath,
+          ...(config.mode === 'oauth' ? { install: SLACK_OAUTH.installPath } : {}),
+        },
     `Paperbot is running: ${deps.search.size} papers`,
   );
   // Sources are fetched, and digests posted, once the app answers: a slow arXiv never holds up start-up.
   running.start();
-  running.startDigests(webApiDigestPoster(() => app.client));
+  running.startDigests(webApiDigestPoster(clientFor));
   stopOnSignals(
     {
       async stop() {

@@ -1,10 +1,14 @@
-import { LIBRARY } from './config.js';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { LIBRARY, SLACK_EVENTS, SLACK_SHARES, SOURCES } from './config.js';
 import { summarizeCorpus, type CorpusSummary } from './corpus/corpus-summary.js';
 import { sourcesFor, type BaseConfig, type Config } from './env-config.js';
 import { DigestRunner } from './digests/digest-runner.js';
 import type { DigestPoster } from './digests/digest-poster.js';
 import { DigestScheduler } from './digests/digest-scheduler.js';
+import { DeploymentTurn } from './library/deployment-turn.js';
 import { FetchScheduler } from './library/fetch-scheduler.js';
+import { Leadership } from './library/leadership.js';
 import { libraryStatus } from './library/library-status.js';
 import { lookupPaper } from './library/lookup-paper.js';
 import { openLibrary } from './library/open-library.js';
@@ -16,7 +20,10 @@ import type { Logger } from './logger.js';
 import { sourceLabel } from './render/status.js';
 import type { Deps } from './slack/deps.js';
 import { createSource } from './sources/source.js';
+import { sharedArxivGate } from './sources/arxiv-gate.js';
 import { createSourceClients, type SourceSettings } from './sources/source-clients.js';
+import { StoreClaims } from './store/claims.js';
+import { PAPER_SEQ_COUNTER } from './store/schema.js';
 
 /** Paperbot's papers, ready to answer from: the library, its fetch schedule and what the listeners get. */
 export interface RunningLibrary {
@@ -31,6 +38,14 @@ export interface RunningLibrary {
    * "run digests now".
    */
   startDigests(poster: DigestPoster): DigestRunner;
+  /**
+   * Claims shared with the other instances on the store (Postgres): Slack events and Share
+   * clicks each answered once across the deployment. Undefined on SQLite: one instance, its
+   * own memory.
+   */
+  shared: { seenEvents: StoreClaims; recentShares: StoreClaims } | undefined;
+  /** With several instances (Postgres): whether this one holds the `jobs` lease (fetches, digests). */
+  leadership: Leadership | undefined;
   /** Stops the digests and fetching (nothing half-stored or half-claimed) and closes the store. */
   close(): Promise<void>;
 }
@@ -89,27 +104,75 @@ export async function startLibrary(
     memory: storeMemory(library.store),
     watches: storeWatches(library.store, config.digest),
   };
+  const { store } = library;
+  deps.ready = async () => {
+    await store.db.selectFrom('counters').select('value').where('name', '=', PAPER_SEQ_COUNTER).executeTakeFirstOrThrow();
+  };
   const stopping = new AbortController();
   let resolving: Promise<unknown> = Promise.resolve();
   let digests: DigestScheduler | undefined;
+  let follower: NodeJS.Timeout | undefined;
+
+  // Several instances share a Postgres store: one leads (fetches, digests), claims are shared,
+  // and arXiv requests take turns across the deployment. SQLite is one instance.
+  const severalInstances = store.engine === 'postgres';
+  const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const leadership = severalInstances
+    ? new Leadership({ store, name: 'jobs', holder, ttlMs: LIBRARY.leaseTtlMs, renewMs: LIBRARY.leaseRenewMs, logger })
+    : undefined;
+  const shared = severalInstances
+    ? { seenEvents: new StoreClaims(store, 'event', SLACK_EVENTS.seenTtlMs), recentShares: new StoreClaims(store, 'share-click', SLACK_SHARES.repeatWindowMs) }
+    : undefined;
+  const arxivGate = online ? sharedArxivGate(clients.settings.arxivApiUrl, clients.settings.arxivMinIntervalMs) : undefined;
+  if (severalInstances && arxivGate) {
+    arxivGate.shareWith(
+      new DeploymentTurn({
+        store,
+        name: 'arxiv',
+        holder,
+        minIntervalMs: clients.settings.arxivMinIntervalMs,
+        maxTaskMs: SOURCES.arxiv.timeoutMs,
+        pollMs: LIBRARY.arxivTurnPollMs,
+      }),
+    );
+  }
+  const startJobs = () => {
+    scheduler.start();
+    if (online) resolving = resolveMissingArxivIds(library, clients, logger, stopping.signal);
+    void digests?.start();
+  };
+  const stopJobs = () => Promise.allSettled([scheduler.stop(), digests?.stop()]);
+  leadership?.on('gained', startJobs);
+  leadership?.on('lost', () => void stopJobs());
+
   return {
     library,
     scheduler,
     deps,
+    shared,
+    leadership,
     start() {
-      scheduler.start();
-      if (online) resolving = resolveMissingArxivIds(library, clients, logger, stopping.signal);
+      // Papers stored by another process become searchable here within LIBRARY.followIntervalMs.
+      follower = setInterval(() => {
+        library.sync().catch((error: unknown) => logger.warn({ err: error }, 'could not read new papers from the store; trying again'));
+      }, LIBRARY.followIntervalMs);
+      follower.unref();
+      if (leadership) leadership.start();
+      else startJobs();
     },
     startDigests(poster) {
       const runner = new DigestRunner({ library, poster, schedule: config.digest, logger });
       digests = new DigestScheduler(runner, config.digest, logger);
-      digests.start();
+      if (!leadership || leadership.isLeader) void digests.start();
       return runner;
     },
     async close() {
       stopping.abort();
-      await Promise.allSettled([scheduler.stop(), resolving, digests?.stop()]);
-      await library.store.close();
+      clearInterval(follower);
+      await leadership?.stop();
+      await Promise.allSettled([stopJobs(), resolving]);
+      arxivGate?.shareWith(undefined);
+      await store.close();
     },
   };
 }

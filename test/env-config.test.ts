@@ -130,6 +130,88 @@ describe('readConfig', () => {
   });
 });
 
+describe('OAuth mode (installs into any workspace)', () => {
+  const KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => i * 7 + 1));
+  const OAUTH = {
+    SLACK_CLIENT_ID: '4471528011.8235601987423',
+    SLACK_CLIENT_SECRET: '3b1e2f9c0d7a4e6b8c5f1a2d9e0b7c64',
+    SLACK_STATE_SECRET: 'a-long-random-state-secret-0123',
+    SLACK_SIGNING_SECRET: SECRET,
+    PAPERBOT_ENCRYPTION_KEY: KEY.toString('base64'),
+  };
+
+  it('with the client id, client secret and state secret serves HTTP with no bot token, the key read as 32 bytes', () => {
+    const config = readConfig({ ...OAUTH, PORT: '8080' });
+    expect(config).toEqual({
+      mode: 'oauth',
+      signingSecret: SECRET,
+      oauth: { clientId: OAUTH.SLACK_CLIENT_ID, clientSecret: OAUTH.SLACK_CLIENT_SECRET, stateSecret: OAUTH.SLACK_STATE_SECRET, encryptionKey: KEY },
+      port: 8080,
+      logLevel: 'info',
+      dataDir: DEFAULT_DATA_DIR,
+      slackApiUrl: undefined,
+      ...LIBRARY_DEFAULTS,
+    });
+    expect(readConfig({ ...OAUTH, PAPERBOT_ENCRYPTION_KEY: KEY.toString('hex') })).toMatchObject({ oauth: { encryptionKey: KEY } });
+    expect(sourcesFor(config)).toEqual(['hf-daily']);
+  });
+
+  it('names each missing OAuth setting when only some are given', () => {
+    const found = problems({ SLACK_CLIENT_ID: OAUTH.SLACK_CLIENT_ID, SLACK_SIGNING_SECRET: SECRET, PAPERBOT_ENCRYPTION_KEY: OAUTH.PAPERBOT_ENCRYPTION_KEY });
+    expect(found).toEqual([
+      expect.stringMatching(/^SLACK_CLIENT_SECRET is missing/),
+      expect.stringMatching(/^SLACK_STATE_SECRET is missing: .*openssl rand/),
+      expect.stringMatching(
+        /needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET; for one workspace, unset them and set SLACK_BOT_TOKEN/,
+      ),
+    ]);
+    expect(problems({ SLACK_STATE_SECRET: OAUTH.SLACK_STATE_SECRET }).map((p) => p.split(' ')[0])).toEqual([
+      'SLACK_CLIENT_ID',
+      'SLACK_CLIENT_SECRET',
+      'Installing',
+      'SLACK_SIGNING_SECRET',
+      'PAPERBOT_ENCRYPTION_KEY',
+    ]);
+  });
+
+  it('refuses to start without a well-formed encryption key, and never echoes the value', () => {
+    const { PAPERBOT_ENCRYPTION_KEY: _, ...noKey } = OAUTH;
+    expect(() => readConfig(noKey)).toThrowError(
+      /PAPERBOT_ENCRYPTION_KEY is missing: OAuth mode keeps each workspace's bot token in the database, encrypted with it\. Make one with openssl rand -base64 32/,
+    );
+    for (const bad of ['hunter2hunter2', KEY.subarray(0, 16).toString('base64'), `${KEY.toString('hex')}00`]) {
+      const found = problems({ ...OAUTH, PAPERBOT_ENCRYPTION_KEY: bad });
+      expect(found).toEqual([
+        expect.stringMatching(/^PAPERBOT_ENCRYPTION_KEY must be 32 random bytes in base64 \(44 characters: openssl rand -base64 32\) or hex/),
+      ]);
+      expect(found.join('\n')).not.toContain(bad);
+    }
+  });
+
+  it('needs the signing secret, and refuses a bot token or an app token beside the OAuth settings', () => {
+    const { SLACK_SIGNING_SECRET: _, ...unsigned } = OAUTH;
+    expect(problems(unsigned)).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET is missing: OAuth mode serves HTTP/)]);
+    expect(problems({ ...OAUTH, SLACK_BOT_TOKEN: BOT })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN is set, but in OAuth mode .* comes from its installation/),
+    ]);
+    expect(problems({ ...OAUTH, SLACK_APP_TOKEN: APP })).toEqual([expect.stringMatching(/^SLACK_APP_TOKEN is set, but OAuth mode serves HTTP/)]);
+  });
+
+  it('checks the shape of each setting, and a blank one in the environment is an error, as for the other Slack settings', () => {
+    expect(
+      problems({ ...OAUTH, SLACK_CLIENT_ID: 'paperbot', SLACK_CLIENT_SECRET: 'xoxb-1-2-abc', SLACK_STATE_SECRET: 'short' }).map((p) => p.split(' ')[0]),
+    ).toEqual(['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']);
+    expect(problems({ ...OAUTH, SLACK_CLIENT_SECRET: '' })).toEqual([expect.stringMatching(/^SLACK_CLIENT_SECRET is set but empty in the environment/)]);
+    expect(readConfig({ SLACK_CLIENT_SECRET: '' }, OAUTH).mode).toBe('oauth');
+  });
+
+  it('leaves single-workspace mode and the command line as they were', () => {
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PAPERBOT_ENCRYPTION_KEY: OAUTH.PAPERBOT_ENCRYPTION_KEY }).mode).toBe('http');
+    // The command line reads no Slack setting: a broken OAuth one never stops a search.
+    expect(readBaseConfig({ SLACK_CLIENT_ID: 'broken', PAPERBOT_ENCRYPTION_KEY: 'short' }).port).toBe(3000);
+  });
+});
+
 describe('the environment and .env together', () => {
   it('takes the environment first, .env for what the environment does not set', () => {
     const config = readConfig(

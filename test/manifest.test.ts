@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SLACK_APP } from '../src/config.js';
+import { SLACK_APP, SLACK_OAUTH } from '../src/config.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { readShared } from './helpers/shared-dir.js';
 
@@ -42,10 +42,12 @@ describe('manifest.yml', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'app_uninstalled',
       'link_shared',
       'message.channels',
       'message.groups',
       'message.im',
+      'tokens_revoked',
     ]);
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
       'app_mentions:read',
@@ -58,6 +60,9 @@ describe('manifest.yml', () => {
       'links:read',
       'links:write',
     ]);
+    // An OAuth install asks for exactly these (src/config.ts): one list in the code, kept equal to the manifest's.
+    expect([...SLACK_OAUTH.botScopes].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(new Set(SLACK_OAUTH.botScopes).size).toBe(SLACK_OAUTH.botScopes.length);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     // Link previews: bare hosts only (a domain covers its subdomains and paths), at most five.
     expect(manifest.features.unfurl_domains).toEqual(['arxiv.org', 'huggingface.co']);
@@ -75,5 +80,11 @@ describe('manifest.yml', () => {
     expect(http.features.slash_commands[0].url).toBe(endpoint);
     expect(http.settings.event_subscriptions.request_url).toBe(endpoint);
     expect(http.settings.interactivity.request_url).toBe(endpoint);
+  });
+
+  it("its redirect_urls comment, uncommented, names the installer's redirect path (OAuth mode)", () => {
+    const oauth = parse(manifestText.replace('# redirect_urls:', 'redirect_urls:').replace('#   - https://YOUR-HOST', '  - https://paperbot.example.org'));
+    expect(validate(oauth)).toBe(true);
+    expect(oauth.oauth_config.redirect_urls).toEqual([`https://paperbot.example.org${SLACK_OAUTH.redirectPath}`]);
   });
 });

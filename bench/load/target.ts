@@ -38,7 +38,16 @@ async function startTarget(kind: string, apiUrl: string): Promise<{ server: Serv
   }) as HttpConfig;
   const logger = createLogger({ level: config.logLevel, pretty: false });
   const running = await startLibrary(config, logger);
-  const app = createApp({ config, deps: running.deps, logger, identity: BENCH_BOT, listeners: registerListeners });
+  const app = createApp({
+    config,
+    deps: running.deps,
+    logger,
+    identity: BENCH_BOT,
+    listeners: registerListeners,
+    // As main: on Postgres, event and click claims are the store's, shared by every instance.
+    seenEvents: running.shared?.seenEvents,
+    recentShares: running.shared?.recentShares,
+  });
   const stopAll = async () => {
     await app.stop();
     await running.close();

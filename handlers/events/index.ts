@@ -3,9 +3,11 @@ import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
 import { dispatch, route } from '../shared/dispatch.js';
 import { appHomeOpened } from './app-home-opened.js';
 import { appMention } from './app-mention.js';
+import { appUninstalled } from './app-uninstalled.js';
 import { directMessage } from './direct-message.js';
 import { linkShared } from './link-shared.js';
 import { threadReply } from './thread-reply.js';
+import { tokensRevoked } from './tokens-revoked.js';
 
 type Args = AllMiddlewareArgs<PaperbotContext> & SlackEventMiddlewareArgs;
 
@@ -20,10 +22,13 @@ export function register(app: App<PaperbotContext>, deps: Deps): void {
     route<Args>('message', message),
     route<Args>('app_home_opened', appHomeOpened(deps)),
     route<Args>('link_shared', linkShared(deps)),
+    // A workspace leaving: Bolt hands these over without an installation (its tokens are gone).
+    route<Args>('app_uninstalled', appUninstalled(deps)),
+    route<Args>('tokens_revoked', tokensRevoked(deps)),
   ];
   // Events are acked by Bolt before any listener runs; one we do not answer is just not routed.
   app.event(
-    /^(app_mention|message|app_home_opened|link_shared)$/,
+    /^(app_mention|message|app_home_opened|link_shared|app_uninstalled|tokens_revoked)$/,
     dispatch(
       routes,
       ({ event }) => event.type,

@@ -52,6 +52,11 @@ export const ThreadReplyInput = z.object({
 
 export const HomeOpenedInput = z.object({ tab: maybe(z.string()), user: slackId });
 
+/** `tokens_revoked`: the ids whose tokens went, bot user ids under `bot`, user ids under `oauth`. */
+export const TokensRevokedInput = z.object({
+  tokens: z.object({ bot: maybe(z.array(slackId).max(1_000)), oauth: maybe(z.array(slackId).max(1_000)) }),
+});
+
 /** One link of a `link_shared` event: anything but a `{ url }` of sane length is dropped, not fatal. */
 const sharedLink = z.object({ url: z.string().min(1).max(SLACK_UNFURLS.maxUrlChars) });
 

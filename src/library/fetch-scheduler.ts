@@ -42,7 +42,7 @@ export interface FetchSchedulerOptions {
 export class FetchScheduler extends EventEmitter<{ run: [FetchRun] }> {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Set<Promise<FetchRun>>();
-  private readonly abort = new AbortController();
+  private abort = new AbortController();
   private readonly nextRuns = new Map<string, Date | null>();
   private readonly now: () => Date;
 
@@ -61,8 +61,9 @@ export class FetchScheduler extends EventEmitter<{ run: [FetchRun] }> {
     return this.nextRuns.get(source) ?? null;
   }
 
-  /** Fetches every source now, then keeps each on its own timer. */
+  /** Fetches every source now, then keeps each on its own timer. Starts again after a `stop()` (another instance led meanwhile). */
   start(): void {
+    if (this.abort.signal.aborted) this.abort = new AbortController();
     for (const source of this.options.sources) this.schedule(source, 0);
   }
 

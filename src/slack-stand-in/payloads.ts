@@ -149,8 +149,8 @@ export interface EnvelopeOptions {
   eventId?: string;
 }
 
-/** The Events API envelope around one event. */
-export function eventCallback(event: Record<string, unknown> & { event_ts: string }, o: EnvelopeOptions = {}): SlackRequest {
+/** The Events API envelope around one event (some, such as `app_uninstalled`, carry no `event_ts`: then it is sent now). */
+export function eventCallback(event: Record<string, unknown> & { event_ts?: string }, o: EnvelopeOptions = {}): SlackRequest {
   const team = o.team ?? EXAMPLE_TEAM;
   return json({
     token: VERIFICATION_TOKEN,
@@ -159,7 +159,7 @@ export function eventCallback(event: Record<string, unknown> & { event_ts: strin
     event,
     type: 'event_callback',
     event_id: o.eventId ?? eventId(),
-    event_time: tsSeconds(event.event_ts),
+    event_time: tsSeconds(event.event_ts ?? nextTs()),
     authed_users: [team.botUserId],
   });
 }
@@ -283,6 +283,22 @@ export function appHomeOpened(o: HomeOpenedOptions = {}): SlackRequest {
     event_ts: o.ts ?? nextTs(),
   };
   return eventCallback(event, o);
+}
+
+/** `app_uninstalled`: the app was removed from the workspace (Slack's example: the event is its type alone). */
+export const appUninstalled = (o: EnvelopeOptions = {}): SlackRequest => eventCallback({ type: 'app_uninstalled' }, o);
+
+export interface TokensRevokedOptions extends EnvelopeOptions {
+  /** Bot user ids whose bot tokens were revoked. */
+  bot?: readonly string[];
+  /** User ids whose user tokens were revoked. */
+  oauth?: readonly string[];
+}
+
+/** `tokens_revoked`: tokens of the app in the workspace were revoked (`tokens.bot` lists bot user ids). */
+export function tokensRevoked(o: TokensRevokedOptions = {}): SlackRequest {
+  const tokens = { ...(o.oauth ? { oauth: [...o.oauth] } : {}), ...(o.bot ? { bot: [...o.bot] } : {}) };
+  return eventCallback({ type: 'tokens_revoked', tokens }, o);
 }
 
 /** The message a clicked element is in. */

@@ -1,3 +1,4 @@
+import { randomBytes, randomInt } from 'node:crypto';
 import { BLOCK_KIT } from '../config.js';
 import { homeView } from './payloads.js';
 import { ResponseUrls, type ResponseMessage, type ResponseResult } from './response-urls.js';
@@ -19,10 +20,30 @@ export type Params = Record<string, unknown>;
 export type ApiResult = { ok: boolean } & Record<string, unknown>;
 
 export interface WebApiModelOptions {
-  /** The only bot token it takes (`invalid_auth` for any other); any token when unset. */
+  /** The only bot token it takes (`invalid_auth` for any other, save those it issued by OAuth); any token when unset. */
   token?: string;
+  /** The app's OAuth credentials (Basic Information → App Credentials): what `oauth.v2.access` checks. No OAuth without them. */
+  oauthApp?: { clientId: string; clientSecret: string };
   now?: () => number;
 }
+
+/** Someone allowed the app on Slack's authorize page: for which workspace, and who they are. */
+export interface InstallGrant {
+  team: { id: string; name: string };
+  /** The app's bot user and bot in that workspace (Slack makes one per workspace). */
+  bot: { userId: string; botId: string };
+  appId: string;
+  /** Who installed it. */
+  userId: string;
+  /** The bot scopes granted: those the authorize URL asked for. */
+  scopes: readonly string[];
+}
+
+/** An installation's bot token, as Slack writes them: `xoxb-<team number>-<bot number>-<24 letters and digits>`; new for every install. */
+const botToken = (): string => {
+  const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
+  return `xoxb-${digits(12)}-${digits(13)}-${randomBytes(18).toString('base64url').replace(/[-_]/g, '0').slice(0, 24)}`;
+};
 
 /** The Home view's id (Slack has one per user; the stand-in names them all alike). */
 export const HOME_VIEW_ID = 'V0PLAYHOME';
@@ -34,6 +55,7 @@ export class WebApiModel {
   readonly responses: ResponseUrls;
   /** The methods there are, for the warning about one that is missing. */
   readonly names = [
+    'oauth.v2.access',
     'auth.test',
     'chat.postMessage',
     'chat.postEphemeral',
@@ -52,13 +74,35 @@ export class WebApiModel {
     this.responses = new ResponseUrls(workspace, options.now);
   }
 
+  /** Codes handed out by {@link grantInstall} and not yet exchanged. */
+  private readonly codes = new Map<string, InstallGrant>();
+  /** Bot tokens issued by `oauth.v2.access`, and for which install. */
+  private readonly issued = new Map<string, InstallGrant>();
+
+  /**
+   * Someone clicked Allow on Slack's authorize page (`https://slack.com/oauth/v2/authorize?…`):
+   * returns the one-time code Slack sends their browser back to the app's redirect URL with.
+   */
+  grantInstall(grant: InstallGrant): string {
+    const code = `${randomInt(1e9, 1e10)}.${randomInt(1e12, 1e13)}.${randomBytes(32).toString('hex')}`;
+    this.codes.set(code, grant);
+    return code;
+  }
+
+  /** The install a bot token was issued for; undefined for a token this model never issued (or one revoked). */
+  installOf(token: string): InstallGrant | undefined {
+    return this.issued.get(token);
+  }
+
   /** One Web API call, with the bot token it came with (from `Authorization: Bearer`, or the `token` field). */
   call(method: string, params: Params, token: string | undefined): ApiResult {
+    // The app's client id and secret authenticate this one, not a token.
+    if (method === 'oauth.v2.access') return this.oauthAccess(params);
     if (!token) return error('not_authed');
-    if (this.options.token !== undefined && token !== this.options.token) return error('invalid_auth');
+    if (this.options.token !== undefined && token !== this.options.token && !this.issued.has(token)) return error('invalid_auth');
     switch (method) {
       case 'auth.test':
-        return this.authTest();
+        return this.authTest(this.issued.get(token));
       case 'chat.postMessage':
         return this.postMessage(params);
       case 'chat.postEphemeral':
@@ -85,7 +129,50 @@ export class WebApiModel {
     return this.responses.post(id, message);
   }
 
-  private authTest(): ApiResult {
+  /**
+   * Exchanges an authorize page's code for the installation's bot token, once, as Slack does:
+   * `invalid_client_id` / `bad_client_secret` for credentials that are not the app's,
+   * `invalid_code` for a code it never gave or already exchanged.
+   */
+  private oauthAccess(params: Params): ApiResult {
+    const app = this.options.oauthApp;
+    if (!app || str(params, 'client_id') !== app.clientId) return error('invalid_client_id');
+    if (str(params, 'client_secret') !== app.clientSecret) return error('bad_client_secret');
+    const code = str(params, 'code');
+    const grant = code ? this.codes.get(code) : undefined;
+    if (!code || !grant) return error('invalid_code');
+    this.codes.delete(code);
+    const token = botToken();
+    this.issued.set(token, grant);
+    return {
+      ok: true,
+      app_id: grant.appId,
+      authed_user: { id: grant.userId },
+      scope: grant.scopes.join(','),
+      token_type: 'bot',
+      access_token: token,
+      bot_user_id: grant.bot.userId,
+      team: { id: grant.team.id, name: grant.team.name },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  }
+
+  /** Who a token is: an install's bot in its workspace, or (any other token) the bot of the workspace this model plays. */
+  private authTest(install?: InstallGrant): ApiResult {
+    if (install) {
+      const { team, bot } = install;
+      return {
+        ok: true,
+        url: `https://${team.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.slack.com/`,
+        team: team.name,
+        user: 'paperbot',
+        team_id: team.id,
+        user_id: bot.userId,
+        bot_id: bot.botId,
+        is_enterprise_install: false,
+      };
+    }
     const { teamId, teamName, domain, bot } = this.workspace.setup;
     return {
       ok: true,

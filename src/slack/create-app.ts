@@ -1,10 +1,12 @@
-import { App, type Receiver, type webApi } from '@slack/bolt';
+import { App, ErrorCode, type InstallationStore, type Receiver, webApi } from '@slack/bolt';
+import type { Workspace } from '../answers/answer-deps.js';
 import { SLACK_SHARES, SLACK_WEB_API } from '../config.js';
-import type { HttpConfig, SlackConfig } from '../env-config.js';
+import type { HttpConfig, OAuthConfig, SlackConfig } from '../env-config.js';
 import { toBoltLogger, type Logger } from '../logger.js';
 import type { Deps, PaperbotContext } from './deps.js';
 import { GuardedHttpReceiver } from './http/guarded-receiver.js';
-import { healthRoute } from './http/health-route.js';
+import { healthRoute, readyRoute } from './http/health-route.js';
+import { installerSettings } from './http/oauth-installer.js';
 import { dedupeEvents, MemorySeenEvents, type SeenEvents } from './middleware/event-dedupe.js';
 import { requestLogger } from './middleware/request-logger.js';
 import { isExpiredResponseUrl, tellUserItFailed } from './outbound/failure-notice.js';
@@ -27,16 +29,20 @@ export interface BotIdentity {
 export type RegisterListeners = (app: App<PaperbotContext>, deps: Deps) => void;
 
 export interface CreateAppOptions {
-  config: SlackConfig;
+  /** One workspace (its bot token in the settings), or OAuth mode (each workspace's token from `installationStore`). */
+  config: SlackConfig | OAuthConfig;
   deps: Deps;
   logger: Logger;
   /** Every Slack surface Paperbot answers on (`registerListeners` from handlers/index.ts). */
   listeners: RegisterListeners;
   /**
    * Who the bot is. Given up front, Bolt never calls `auth.test` itself: `main` asks once at
-   * start (failing clearly on a bad token) and tests pass fixed ids.
+   * start (failing clearly on a bad token) and tests pass fixed ids. Required with one
+   * workspace; in OAuth mode each request's installation says (Bolt's authorize).
    */
-  identity: BotIdentity;
+  identity?: BotIdentity;
+  /** OAuth mode: the installations (src/store/installations.ts), read by Bolt's authorize on every request. Required in that mode. */
+  installationStore?: InstallationStore;
   /** Another receiver (the playground, a test harness); by default HTTP or Socket Mode per `config.mode`. */
   receiver?: Receiver;
   /** Answer Slack's HTTP request only after the listener finishes (deterministic tests, FaaS). */
@@ -48,17 +54,48 @@ export interface CreateAppOptions {
   clientOptions?: Pick<webApi.WebClientOptions, 'retryConfig' | 'fetch' | 'timeout' | 'rejectRateLimitedCalls'>;
   /** Events already taken, for Slack's retries; this process's memory unless instances share a store. */
   seenEvents?: SeenEvents;
+  /** Share clicks taken in the last moments (a repeat posts nothing); this app's memory unless instances share a store. */
+  recentShares?: SeenEvents;
 }
 
-/** Slack's HTTP receiver behind Paperbot's guard: events, commands and interactivity at `/slack/events`, plus `/healthz`. */
-export function createHttpReceiver(config: HttpConfig, options: { deps: Deps; logger: Logger; processBeforeResponse?: boolean }): GuardedHttpReceiver {
+/**
+ * Slack's HTTP receiver behind Paperbot's guard: events, commands and interactivity at `/slack/events`, plus `/healthz`;
+ * in OAuth mode (`installer`) also the install pages at `/slack/install` and `/slack/oauth_redirect`.
+ */
+export function createHttpReceiver(
+  config: HttpConfig | OAuthConfig,
+  options: { deps: Deps; logger: Logger; processBeforeResponse?: boolean; installer?: ReturnType<typeof installerSettings> },
+): GuardedHttpReceiver {
   return new GuardedHttpReceiver({
     signingSecret: config.signingSecret,
     port: config.port,
     logger: options.logger,
-    openRoutes: [healthRoute(options.deps)],
+    openRoutes: [healthRoute(options.deps), readyRoute(options.deps)],
     processBeforeResponse: options.processBeforeResponse ?? false,
+    ...(options.installer ? { installer: options.installer } : {}),
   });
+}
+
+/** Each app's Web API client settings, for the clients of other tokens (OAuth mode: {@link workspaceClients}, failure notices). */
+const clientOptionsOf = new WeakMap<App<PaperbotContext>, webApi.WebClientOptions>();
+
+/**
+ * OAuth mode: the Web API client of a workspace, with its bot token (`botTokenFor`, from the
+ * installations) and the app's own client settings (SLACK_API_URL, retries, posting once);
+ * undefined when Paperbot is not installed there. Digests post through it.
+ */
+export function workspaceClients(
+  app: App<PaperbotContext>,
+  botTokenFor: (ws: Workspace) => Promise<string | undefined>,
+): (ws: Workspace) => Promise<webApi.WebClient | undefined> {
+  const clients = new Map<string, webApi.WebClient>();
+  return async (ws) => {
+    const token = await botTokenFor(ws);
+    if (!token) return undefined;
+    let client = clients.get(token);
+    if (!client) clients.set(token, (client = new webApi.WebClient(token, clientOptionsOf.get(app))));
+    return client;
+  };
 }
 
 /**
@@ -70,7 +107,7 @@ export function createHttpReceiver(config: HttpConfig, options: { deps: Deps; lo
  * await app.start(config.port);
  */
 export function createApp(options: CreateAppOptions): App<PaperbotContext> {
-  const { config, deps, logger, identity } = options;
+  const { config, deps, logger } = options;
   const boltLogger = toBoltLogger(logger);
   const retryConfig = options.clientOptions?.retryConfig ?? { ...SLACK_WEB_API.retryConfig };
   const timeout = options.clientOptions?.timeout ?? SLACK_WEB_API.timeoutMs;
@@ -83,22 +120,23 @@ export function createApp(options: CreateAppOptions): App<PaperbotContext> {
     log: logger,
     fetch: postOnceFetch({ apiUrl, log: logger, fetch: baseFetch }),
   });
+  const clientOptions = {
+    slackApiUrl: config.slackApiUrl,
+    rejectRateLimitedCalls: SLACK_WEB_API.rejectRateLimitedCalls,
+    ...options.clientOptions,
+    retryConfig,
+    timeout,
+    fetch: fetchFn,
+  };
+  // One workspace: its token and ids, once. OAuth mode: none up front; Bolt's authorize reads each request's installation.
+  const single = config.mode === 'oauth' ? {} : { token: config.botToken, ...identityOf(options) };
   const common = {
-    token: config.botToken,
-    botId: identity.botId,
-    botUserId: identity.botUserId,
+    ...single,
     logger: boltLogger,
     extendedErrorHandler: true,
     // Bolt's per-conversation state store: unused here, and a lookup on every request.
     convoStore: false as const,
-    clientOptions: {
-      slackApiUrl: config.slackApiUrl,
-      rejectRateLimitedCalls: SLACK_WEB_API.rejectRateLimitedCalls,
-      ...options.clientOptions,
-      retryConfig,
-      timeout,
-      fetch: fetchFn,
-    },
+    clientOptions,
   };
 
   let app: App<PaperbotContext>;
@@ -106,15 +144,24 @@ export function createApp(options: CreateAppOptions): App<PaperbotContext> {
     app = new App<PaperbotContext>({ ...common, receiver: options.receiver });
   } else if (config.mode === 'socket') {
     // Socket Mode needs no public URL; /healthz is still served on PORT.
-    app = new App<PaperbotContext>({ ...common, socketMode: true, appToken: config.appToken, port: config.port, customRoutes: [healthRoute(deps)] });
+    app = new App<PaperbotContext>({
+      ...common,
+      socketMode: true,
+      appToken: config.appToken,
+      port: config.port,
+      customRoutes: [healthRoute(deps), readyRoute(deps)],
+    });
   } else {
-    app = new App<PaperbotContext>({ ...common, receiver: createHttpReceiver(config, { deps, logger, processBeforeResponse: options.processBeforeResponse }) });
+    const installer = config.mode === 'oauth' ? installerSettings(config, installationStoreOf(options), clientOptions) : undefined;
+    const receiver = createHttpReceiver(config, { deps, logger, processBeforeResponse: options.processBeforeResponse, installer });
+    app = new App<PaperbotContext>({ ...common, receiver });
   }
+  clientOptionsOf.set(app, { ...clientOptions, logger: boltLogger });
 
   app.use(requestLogger(logger));
   app.use(dedupeEvents(options.seenEvents ?? new MemorySeenEvents()));
   // Per app, not per module: each app (and each test's) remembers only its own clicks.
-  const recentShares = new MemorySeenEvents({ ttlMs: SLACK_SHARES.repeatWindowMs, maxIds: SLACK_SHARES.maxRemembered });
+  const recentShares = options.recentShares ?? new MemorySeenEvents({ ttlMs: SLACK_SHARES.repeatWindowMs, maxIds: SLACK_SHARES.maxRemembered });
   app.use(async ({ context, next }) => {
     context.recentShares = recentShares;
     await next();
@@ -122,10 +169,29 @@ export function createApp(options: CreateAppOptions): App<PaperbotContext> {
   const onError: ExtendedErrorHandler = async ({ error, context, body }) => {
     // NOTE: not rethrown: the request was acked already, and a rethrow would only turn into a 500.
     const log = (context as Partial<PaperbotContext>).log ?? logger;
+    if (error.code === ErrorCode.AuthorizationError) {
+      // OAuth mode: not installed in this workspace (uninstalled, revoked), or its installation cannot be read. Nothing to answer with.
+      const from = body as { team_id?: unknown; enterprise_id?: unknown; team?: { id?: unknown } | null };
+      log.warn({ err: error, teamId: from.team_id ?? from.team?.id, enterpriseId: from.enterprise_id }, 'no installation for this workspace: not answered');
+      return;
+    }
     if (!isExpiredResponseUrl(error)) log.error({ err: error, code: error.code }, 'listener failed');
-    await tellUserItFailed({ error, body, client: app.client, fetch: fetchFn, log });
+    // OAuth mode: the notice goes out with the workspace's own token, as the listener's replies did.
+    const botToken = config.mode === 'oauth' ? (context as { botToken?: string }).botToken : undefined;
+    const client = botToken ? new webApi.WebClient(botToken, clientOptionsOf.get(app)) : app.client;
+    await tellUserItFailed({ error, body, client, fetch: fetchFn, log });
   };
   app.error(onError);
   options.listeners(app, deps);
   return app;
+}
+
+function identityOf(options: CreateAppOptions): BotIdentity {
+  if (!options.identity) throw new Error('createApp: with one workspace (SLACK_BOT_TOKEN), the bot identity is needed (fetchBotIdentity)');
+  return options.identity;
+}
+
+function installationStoreOf(options: CreateAppOptions): InstallationStore {
+  if (!options.installationStore) throw new Error('createApp: OAuth mode needs the installation store (src/store/installations.ts)');
+  return options.installationStore;
 }

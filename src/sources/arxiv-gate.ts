@@ -1,5 +1,10 @@
 import { type Clock, realClock, sleepUntil } from './clock.js';
 
+/** Another gate the turn must also pass: the deployment's (src/library/deployment-turn.ts), when instances share a store. */
+export interface SharedTurn {
+  run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+}
+
 export interface ArxivGateOptions {
   /** The least time between the end of one request and the start of the next. */
   minIntervalMs: number;
@@ -37,6 +42,16 @@ export class ArxivGate {
     return this.intervalMs;
   }
 
+  private shared: SharedTurn | undefined;
+
+  /**
+   * Every request also waits for a turn of the deployment's, after this process's: several
+   * instances then keep arXiv's rule together. NOTE: set once, at start-up, by whoever knows the store.
+   */
+  shareWith(turn: SharedTurn | undefined): void {
+    this.shared = turn;
+  }
+
   /** Never lowers the interval: two settings for one host keep the stricter. */
   raiseInterval(ms: number): void {
     this.intervalMs = Math.max(this.intervalMs, ms);
@@ -64,7 +79,7 @@ export class ArxivGate {
     try {
       await sleepUntil(this.clock, this.lastEnd + this.intervalMs, signal);
       started = true;
-      return await task();
+      return await (this.shared ? this.shared.run(task, signal) : task());
     } finally {
       if (started) this.lastEnd = this.clock.now();
       release();
@@ -92,8 +107,8 @@ const gates = new Map<string, ArxivGate>();
 /**
  * The process-wide gate for the arXiv API at `apiUrl`: every source, lookup and title query of
  * this process queues on it.
- * NOTE: process-wide is as far as code can reach. arXiv's rule covers all of a deployment's
- * machines together: run one poller, or give each machine a share of the interval.
+ * NOTE: process-wide here; instances sharing a Postgres store also take turns across the
+ * deployment through {@link ArxivGate.shareWith} (set up by src/start-library.ts).
  * A second caller asking for a longer interval raises it; a shorter one never lowers it.
  */
 export function sharedArxivGate(apiUrl: string, minIntervalMs: number): ArxivGate {

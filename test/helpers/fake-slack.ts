@@ -1,7 +1,7 @@
 import { SlackHttpServer } from '../../src/slack-stand-in/http-server.js';
 import { EXAMPLE_TEAM } from '../../src/slack-stand-in/payloads.js';
 import { answerCall, type SlackAnswer, type SlackCall } from '../../src/slack-stand-in/routes.js';
-import { WebApiModel } from '../../src/slack-stand-in/web-api-model.js';
+import { type InstallGrant, WebApiModel, type WebApiModelOptions } from '../../src/slack-stand-in/web-api-model.js';
 import { EXAMPLE_WORKSPACE, SlackWorkspace } from '../../src/slack-stand-in/workspace.js';
 import { messageProblems } from './block-limits.js';
 
@@ -42,7 +42,7 @@ const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat
 const isDelivered = (call: RecordedCall): boolean => !call.fault || 'delayMs' in call.fault;
 
 /** A fresh Slack for each test: the example workspace, open (any id the test makes up exists). */
-const freshModel = () => new WebApiModel(new SlackWorkspace(EXAMPLE_WORKSPACE, { world: 'open' }));
+const freshModel = (options: WebApiModelOptions = {}) => new WebApiModel(new SlackWorkspace(EXAMPLE_WORKSPACE, { world: 'open' }), options);
 
 /**
  * Slack's Web API and response_urls on a local port: the Slack stand-in's model
@@ -56,8 +56,18 @@ export class FakeSlack {
   readonly problems: string[] = [];
   private faults = new Map<FaultTarget, Fault[]>();
   private waiters = new Set<(call: RecordedCall) => void>();
-  private model = freshModel();
+  private model: WebApiModel;
   private readonly server = new SlackHttpServer((call) => this.handle(call));
+
+  /** `oauthApp`: the app's client id and secret, for `oauth.v2.access` (OAuth installs, {@link grantInstall}). */
+  constructor(private readonly modelOptions: Pick<WebApiModelOptions, 'oauthApp'> = {}) {
+    this.model = freshModel(modelOptions);
+  }
+
+  /** Someone clicked Allow on Slack's authorize page for `grant.team`: the code Slack sends their browser back with. */
+  grantInstall(grant: InstallGrant): string {
+    return this.model.grantInstall(grant);
+  }
 
   get baseUrl(): string {
     return this.server.url;
@@ -138,7 +148,7 @@ export class FakeSlack {
     this.calls.length = 0;
     this.problems.length = 0;
     this.faults.clear();
-    this.model = freshModel();
+    this.model = freshModel(this.modelOptions);
   }
 
   async start(): Promise<this> {

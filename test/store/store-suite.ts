@@ -83,13 +83,19 @@ export function storeSuite(harness: () => EngineHarness): void {
       };
       // On a new database both run in one go: neither stays.
       await expect(migrateToLatest(store, broken)).rejects.toThrow(/^Migration 0099-broken failed, nothing was applied: .*no_such_table/);
-      expect(await migrationState(store, broken)).toEqual({ applied: [], pending: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances', '0099-broken'] });
+      expect(await migrationState(store, broken)).toEqual({
+        applied: [],
+        pending: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances', '0099-broken'],
+      });
       expect(await tableNames(store)).not.toContain('papers');
 
       // On a current schema: 0001 to 0004 stay, 0099's first statement is undone.
       await migrateToLatest(store);
       await expect(migrateToLatest(store, broken)).rejects.toThrow('0099-broken');
-      expect(await migrationState(store, broken)).toEqual({ applied: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances'], pending: ['0099-broken'] });
+      expect(await migrationState(store, broken)).toEqual({
+        applied: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances'],
+        pending: ['0099-broken'],
+      });
       expect(await tableNames(store)).not.toContain('half_done');
       expect(await tableNames(store)).toEqual(expect.arrayContaining(['papers', 'paper_sources', 'source_state', 'counters']));
     });

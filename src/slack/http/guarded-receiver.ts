@@ -13,6 +13,7 @@ import {
 import { SLACK_APP, SLACK_HTTP } from '../../config.js';
 import { toBoltLogger, type Logger } from '../../logger.js';
 import { InFlight } from './in-flight.js';
+import type { InstallerSettings } from './oauth-installer.js';
 import { checkDeclaredSize, checkSignature, checkTimestamp, type Refusal } from './request-guard.js';
 import { parseSlackRequest } from './slack-envelope.js';
 
@@ -26,10 +27,16 @@ export interface GuardedReceiverOptions {
   processBeforeResponse?: boolean;
   limits?: Partial<typeof SLACK_HTTP>;
   now?: () => number;
+  /**
+   * OAuth mode: Bolt's installer (oauth-installer.ts). Its install and redirect paths are served
+   * unsigned on GET, like the open routes: a person's browser calls them, not Slack.
+   */
+  installer?: InstallerSettings;
 }
 
 /**
- * Paperbot's HTTP front door. Every request but `GET /healthz` must be signed by Slack, dated
+ * Paperbot's HTTP front door. Every request but `GET /healthz` (and, in OAuth mode, the install
+ * pages `GET /slack/install` and `/slack/oauth_redirect`) must be signed by Slack, dated
  * within 5 minutes either way, under the size limit, and shaped like one of Slack's requests
  * (slack-envelope.ts) before Bolt's own HTTPReceiver sees it; anything else gets a 4xx.
  * It also counts requests and their listeners in flight, so `stop()` can drain: refuse new
@@ -53,7 +60,8 @@ export class GuardedHttpReceiver implements Receiver {
   constructor(private readonly options: GuardedReceiverOptions) {
     this.limits = { ...SLACK_HTTP, ...options.limits };
     this.log = options.logger.child({ lib: 'receiver' });
-    this.openPaths = new Set(options.openRoutes.map((route) => route.path));
+    const installPaths = options.installer ? [options.installer.installerOptions.installPath, options.installer.installerOptions.redirectUriPath] : [];
+    this.openPaths = new Set([...options.openRoutes.map((route) => route.path), ...installPaths.filter((path): path is string => path !== undefined)]);
     this.now = options.now ?? Date.now;
     this.bolt = new HTTPReceiver({
       signingSecret: options.signingSecret,
@@ -63,7 +71,16 @@ export class GuardedHttpReceiver implements Receiver {
       // Verified in front (request-guard.ts), once: Bolt only ever sees requests that passed.
       signatureVerification: false,
       logger: toBoltLogger(options.logger),
+      ...options.installer,
     });
+  }
+
+  /**
+   * Bolt's installer (OAuth mode), where Bolt's App looks for it: with one, the App takes each
+   * request's bot token from the installation store (the installer's `authorize`).
+   */
+  get installer(): HTTPReceiver['installer'] {
+    return this.bolt.installer;
   }
 
   init(app: App): void {

@@ -1,0 +1,92 @@
+import { EventEmitter } from 'node:events';
+import type { Logger } from '../logger.js';
+import type { Queryable } from '../store/in-transaction.js';
+import { holdLease, releaseLease } from '../store/leases.js';
+
+export interface LeadershipOptions {
+  store: Queryable;
+  /** The lease's name: one leader per name. */
+  name: string;
+  /** This instance, as the lease records it. */
+  holder: string;
+  /** How long a lease lasts unless renewed: the longest a dead leader holds the jobs. */
+  ttlMs: number;
+  /** How often the leader renews and everyone else tries to take it. */
+  renewMs: number;
+  logger: Logger;
+}
+
+/**
+ * One instance of several leads: it holds a lease in the store (src/store/leases.ts), renews it
+ * every `renewMs`, and emits `gained` and `lost`; the others try to take it as often, so when
+ * the leader dies another leads within `ttlMs + renewMs`, and when it stops cleanly (`stop()`
+ * gives the lease up) within `renewMs`. A store that cannot be reached counts as a lost lease:
+ * better no leader for a moment than two.
+ *
+ * @example
+ * const lead = new Leadership({ store, name: 'jobs', holder, ttlMs: 20_000, renewMs: 5_000, logger });
+ * lead.on('gained', () => scheduler.start()); lead.on('lost', () => scheduler.stop());
+ * lead.start(); … await lead.stop();
+ */
+export class Leadership extends EventEmitter<{ gained: []; lost: [] }> {
+  private leading = false;
+  private timer: NodeJS.Timeout | undefined;
+  private turn: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly options: LeadershipOptions) {
+    super();
+  }
+
+  get isLeader(): boolean {
+    return this.leading;
+  }
+
+  /** Tries at once, then every `renewMs`. */
+  start(): void {
+    this.stopped = false;
+    this.tick();
+  }
+
+  /** Stops trying and gives the lease up (emitting `lost` if it was held). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.turn;
+    if (this.leading) {
+      this.leading = false;
+      this.emit('lost');
+    }
+    await releaseLease(this.options.store, this.options.name, this.options.holder).catch((error: unknown) => {
+      this.options.logger.warn({ err: error, lease: this.options.name }, 'could not give the lease up; it expires by itself');
+    });
+  }
+
+  private tick(): void {
+    this.turn = this.renew().finally(() => {
+      if (this.stopped) return;
+      this.timer = setTimeout(() => this.tick(), this.options.renewMs);
+      this.timer.unref();
+    });
+  }
+
+  private async renew(): Promise<void> {
+    const { store, name, holder, ttlMs, logger } = this.options;
+    let held = false;
+    try {
+      held = await holdLease(store, name, holder, ttlMs);
+    } catch (error) {
+      logger.warn({ err: error, lease: name }, 'lease: the store did not answer; not leading until it does');
+    }
+    if (this.stopped) return;
+    if (held && !this.leading) {
+      this.leading = true;
+      logger.info({ lease: name, holder }, 'leading: this instance runs the fetches and digests');
+      this.emit('gained');
+    } else if (!held && this.leading) {
+      this.leading = false;
+      logger.warn({ lease: name, holder }, 'no longer leading: another instance runs the fetches and digests');
+      this.emit('lost');
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeploymentTurn } from '../../src/library/deployment-turn.js';
+import { Leadership } from '../../src/library/leadership.js';
+import { createLogger } from '../../src/logger.js';
+import { StoreClaims } from '../../src/store/claims.js';
+import { holdLease, leaseHolder, releaseLease } from '../../src/store/leases.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { type Store, openStore } from '../../src/store/open-store.js';
+import { testEngines } from '../helpers/databases.js';
+
+const logger = createLogger({ level: 'silent' });
+const T0 = new Date('2026-12-01T09:00:00.000Z');
+const later = (ms: number) => new Date(T0.getTime() + ms);
+
+describe.each(testEngines('claims and leases'))('claims and leases on $name', ({ name, skip, fresh }) => {
+  let cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups = [];
+  });
+  async function twoConnections(): Promise<[Store, Store]> {
+    const database = await fresh();
+    const first = await openStore({ databaseUrl: database.url });
+    const second = await openStore({ databaseUrl: database.url });
+    cleanups.push(
+      database.remove,
+      () => first.close(),
+      () => second.close(),
+    );
+    await migrateToLatest(first);
+    return [first, second];
+  }
+
+  it.skipIf(skip)('a claim is one caller’s until it expires or is released; kinds do not collide', async () => {
+    const [one, two] = await twoConnections();
+    let now = T0.getTime();
+    const clock = () => now;
+    const events = [new StoreClaims(one, 'event', 60_000, clock), new StoreClaims(two, 'event', 60_000, clock)] as const;
+    const results = await Promise.all([events[0].claim('Ev1'), events[1].claim('Ev1'), events[0].claim('Ev1'), events[1].claim('Ev1')]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await new StoreClaims(two, 'share-click', 60_000, clock).claim('Ev1')).toBe(true);
+    now += 59_000;
+    expect(await events[1].claim('Ev1')).toBe(false);
+    now += 2_000;
+    expect(await events[1].claim('Ev1')).toBe(true);
+    await events[1].release('Ev1');
+    expect(await events[0].claim('Ev1')).toBe(true);
+  });
+
+  it.skipIf(skip)('a lease has one holder; it is renewed by its holder, and free once expired or released', async () => {
+    const [one, two] = await twoConnections();
+    expect(await holdLease(one, 'jobs', 'A', 30_000, T0)).toBe(true);
+    expect(await holdLease(two, 'jobs', 'B', 30_000, later(1_000))).toBe(false);
+    expect(await holdLease(one, 'jobs', 'A', 30_000, later(20_000))).toBe(true);
+    // Renewed at 20 s: still A's at 45 s, B's after 50 s.
+    expect(await holdLease(two, 'jobs', 'B', 30_000, later(45_000))).toBe(false);
+    expect(await holdLease(two, 'jobs', 'B', 30_000, later(50_000))).toBe(true);
+    expect(await leaseHolder(one, 'jobs', later(50_001))).toBe('B');
+    await releaseLease(one, 'jobs', 'A'); // not A's: nothing happens
+    expect(await leaseHolder(one, 'jobs', later(50_001))).toBe('B');
+    await releaseLease(two, 'jobs', 'B');
+    expect(await holdLease(one, 'jobs', 'A', 30_000, later(50_002))).toBe(true);
+  });
+
+  it.skipIf(skip)('two leaderships: one leads; when it stops, the other leads', async () => {
+    const [one, two] = await twoConnections();
+    const options = { name: 'jobs', ttlMs: 30_000, renewMs: 50, logger };
+    const first = new Leadership({ ...options, store: one, holder: 'A' });
+    const second = new Leadership({ ...options, store: two, holder: 'B' });
+    const firstGained = new Promise<void>((resolve) => first.once('gained', resolve));
+    first.start();
+    await firstGained;
+    second.start();
+    const secondGained = new Promise<void>((resolve) => second.once('gained', resolve));
+    const firstLost = new Promise<void>((resolve) => first.once('lost', resolve));
+    await first.stop();
+    await firstLost;
+    await secondGained;
+    expect([first.isLeader, second.isLeader]).toEqual([false, true]);
+    await second.stop();
+  });
+
+  // NOTE: Postgres only, as in watches.test.ts: two SQLite connections in one process cannot wait for each other.
+  it.skipIf(skip || name === 'sqlite')('the deployment’s arXiv turn: one request at a time across instances, spaced by the interval', async () => {
+    const [one, two] = await twoConnections();
+    const options = { name: 'arxiv', minIntervalMs: 100, maxTaskMs: 5_000, pollMs: 10 };
+    const turns = [new DeploymentTurn({ ...options, store: one, holder: 'A' }), new DeploymentTurn({ ...options, store: two, holder: 'B' })];
+    const spans: { start: number; end: number }[] = [];
+    const task = async () => {
+      const start = Date.now();
+      await new Promise((resolve) => setImmediate(resolve));
+      spans.push({ start, end: Date.now() });
+    };
+    await Promise.all([0, 1, 2, 3].map((i) => turns[i % 2]!.run(task)));
+    spans.sort((x, y) => x.start - y.start);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]!.start - spans[i - 1]!.end).toBeGreaterThanOrEqual(100);
+  });
+});
