@@ -376,11 +376,10 @@ export const DIGESTS = {
   maxPapers: 10,
   /** A watch's first digest covers the papers stored since it was set, or this long before the digest if earlier; later ones, since the last. */
   firstWindowDays: { daily: 1, weekly: 7 },
-  /** The watch query's best hits over the whole library that a digest picks its new papers from. */
-  searchDepth: 2_000,
   /**
-   * The relevance floor: a new paper is listed only when it scores at least this share of the
-   * best paper in the whole library for the query. NOTE: BM25 scores have no absolute scale; the
+   * The relevance floor: a new paper is listed only when it matches the whole query (every word
+   * in some form, one as typed) and scores at least this share of the best such paper in the
+   * whole library for the query. NOTE: BM25 scores have no absolute scale; the
    * best match for the same query does, and a paper far below it matched only a side word.
    */
   relevanceFloor: 0.3,
@@ -392,7 +391,19 @@ export const DIGESTS = {
    * Slack's answers to `chat.postMessage` that mean Paperbot cannot post in the channel any more:
    * the watch is paused (not retried) until someone sets it again.
    */
-  channelGoneErrors: ['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'ekm_access_denied', 'team_access_not_granted'],
+  channelGoneErrors: [
+    'not_in_channel',
+    'channel_not_found',
+    'is_archived',
+    'restricted_action',
+    'ekm_access_denied',
+    'team_access_not_granted',
+    // The workspace's token is gone (uninstalled, revoked): nothing will post there until it is installed again.
+    'not_installed',
+    'invalid_auth',
+    'token_revoked',
+    'account_inactive',
+  ],
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -136,13 +136,28 @@ export async function startLibrary(
       }),
     );
   }
+  // NOTE: starts and stops run one after another: a lease lost and regained quickly must not
+  // start the jobs while their stop is still under way. Each term has its own abort for the
+  // arXiv-id resolver, which only the leader runs.
+  let jobs: Promise<unknown> = Promise.resolve();
+  let term: AbortController | undefined;
   const startJobs = () => {
-    scheduler.start();
-    if (online) resolving = resolveMissingArxivIds(library, clients, logger, stopping.signal);
-    void digests?.start();
+    jobs = jobs.then(() => {
+      scheduler.start();
+      term = new AbortController();
+      if (online) resolving = resolveMissingArxivIds(library, clients, logger, AbortSignal.any([stopping.signal, term.signal]));
+      void digests?.start();
+    });
+    return jobs;
   };
-  const stopJobs = () => Promise.allSettled([scheduler.stop(), digests?.stop()]);
-  leadership?.on('gained', startJobs);
+  const stopJobs = () => {
+    jobs = jobs.then(() => {
+      term?.abort();
+      return Promise.allSettled([scheduler.stop(), digests?.stop(), resolving]);
+    });
+    return jobs;
+  };
+  leadership?.on('gained', () => void startJobs());
   leadership?.on('lost', () => void stopJobs());
 
   return {
@@ -158,7 +173,7 @@ export async function startLibrary(
       }, LIBRARY.followIntervalMs);
       follower.unref();
       if (leadership) leadership.start();
-      else startJobs();
+      else void startJobs();
     },
     startDigests(poster) {
       const runner = new DigestRunner({ library, poster, schedule: config.digest, logger });
@@ -170,7 +185,7 @@ export async function startLibrary(
       stopping.abort();
       clearInterval(follower);
       await leadership?.stop();
-      await Promise.allSettled([stopJobs(), resolving]);
+      await stopJobs();
       arxivGate?.shareWith(undefined);
       await store.close();
     },

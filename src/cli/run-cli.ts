@@ -304,7 +304,19 @@ async function digestNow(library: PaperLibrary, config: CliConfig, print: (text:
     logLevel: webApi.LogLevel.ERROR,
   });
   const logger = createLogger({ level: 'warn', pretty: false, destination: io.stderr });
-  const runner = new DigestRunner({ library, poster: webApiDigestPoster(() => client), schedule: config.digest, logger });
+  // NOTE: one token posts for one workspace: only its watches (others, in an OAuth deployment,
+  // would answer channel_not_found and be paused wrongly).
+  let workspace: { teamId: string; enterpriseId: string | null };
+  try {
+    const who = await client.auth.test();
+    workspace = { teamId: String(who.team_id), enterpriseId: who.enterprise_id ? String(who.enterprise_id) : null };
+  } catch (error) {
+    io.stderr.write(
+      `paperbot digest: Slack did not accept SLACK_BOT_TOKEN (${(error as { data?: { error?: string } }).data?.error ?? (error as Error).message}).\n`,
+    );
+    return 1;
+  }
+  const runner = new DigestRunner({ library, poster: webApiDigestPoster(() => client), schedule: config.digest, logger, workspace });
   const r = await runner.runNow();
   print(
     `Digests: ${r.posted} posted, ${r.empty} with nothing new, ${r.skipped} posted already this period, ` +

@@ -1,9 +1,10 @@
 import { hostname } from 'node:os';
 import { DIGESTS } from '../config.js';
 import type { PaperLibrary } from '../library/paper-library.js';
+import type { Workspace } from '../store/team-memory.js';
 import type { Logger } from '../logger.js';
 import { digestMessage } from '../render/digest.js';
-import { activeWatches, claimPeriod, coveredUntil, finishClaim, isClaimed, papersFirstStored, pauseWatch, type Watch } from '../store/watches.js';
+import { activeWatches, claimPeriod, finishClaim, isClaimed, lastCovered, papersFirstStored, pauseWatch, type Watch } from '../store/watches.js';
 import { digestPapers } from './digest-papers.js';
 import type { DigestPoster } from './digest-poster.js';
 import { latestDue, periodOf, type DigestSchedule, type Period } from './periods.js';
@@ -28,6 +29,8 @@ export interface DigestRunnerOptions {
   schedule: DigestSchedule;
   logger: Logger;
   now?: () => Date;
+  /** Only this workspace's watches (the command line, posting with one workspace's token); every workspace's when absent. */
+  workspace?: Workspace;
 }
 
 const DAY_MS = 86_400_000;
@@ -95,7 +98,10 @@ export class DigestRunner {
   private async run(at: Date, periodFor: (watch: Watch) => Period | null): Promise<DigestReport> {
     const report: DigestReport = { posted: 0, empty: 0, skipped: 0, paused: 0, failed: 0 };
     const { library } = this.options;
-    const watches = await activeWatches(library.store);
+    const only = this.options.workspace;
+    const watches = (await activeWatches(library.store)).filter(
+      (w) => !only || (w.workspace.teamId === only.teamId && w.workspace.enterpriseId === only.enterpriseId),
+    );
     if (watches.length === 0) return report;
     // Papers stored by another instance must be searchable before they can be picked.
     await library.sync();
@@ -118,19 +124,21 @@ export class DigestRunner {
     const store = library.store;
     // A cheap look first: most ticks find every period claimed.
     if (await isClaimed(store, watch.id, period.key)) return 'skipped';
-    const from = (await coveredUntil(store, watch.id)) ?? firstWindowStart(watch, at);
-    const window = { from, to: at };
-    if (!(await claimPeriod(store, { watchId: watch.id, period: period.key, by: this.instance, window }, at))) return 'skipped';
+    const from = (await lastCovered(store, watch.id)) ?? { until: firstWindowStart(watch, at), seq: null };
+    // Up to what the index has taken in (run() synced it): papers still being written go into the next digest.
+    const toSeq = library.seq;
+    if (!(await claimPeriod(store, { watchId: watch.id, period: period.key, by: this.instance, window: { from: from.until, to: at, toSeq } }, at)))
+      return 'skipped';
     const log = this.log.child({ watchId: watch.id, channel: watch.channel, period: period.key });
 
-    const newIds = new Set(await papersFirstStored(store, window));
+    const newIds = new Set(await papersFirstStored(store, { from, toSeq }));
     const { papers, total } = digestPapers(library.search, watch.query, newIds, DIGESTS);
     if (papers.length === 0) {
       await finishClaim(store, watch.id, period.key, { state: 'empty', papers: 0 }, this.now());
       log.info({ newPapers: newIds.size }, 'digest: nothing new matches; nothing posted');
       return 'empty';
     }
-    const message = digestMessage({ query: watch.query, cadence: watch.cadence, number: watch.number, since: from.toISOString(), papers, total });
+    const message = digestMessage({ query: watch.query, cadence: watch.cadence, number: watch.number, since: from.until.toISOString(), papers, total });
     const posted = await poster.post(watch.workspace, watch.channel, message);
     if (posted.ok) {
       await finishClaim(store, watch.id, period.key, { state: 'posted', papers: total, messageTs: posted.ts }, this.now());
@@ -166,6 +174,11 @@ function reasonFor(error: string): string {
       return 'the channel is archived';
     case 'channel_not_found':
       return 'Paperbot cannot see this channel';
+    case 'not_installed':
+    case 'invalid_auth':
+    case 'token_revoked':
+    case 'account_inactive':
+      return 'Paperbot is no longer installed in this workspace';
     default:
       return `Slack refused the post (${error})`;
   }

@@ -119,8 +119,10 @@ function localDay(at: Date, timeZone: string): CalendarDay {
 
 /**
  * The instant the clocks in `timeZone` show `hour`:00 on `day`. NOTE: the offset is read at the
- * guess and read again at the answer, which settles it across a daylight-saving change; an hour
- * that does not exist that day (spring forward) comes out as the hour after.
+ * guess and read again at the answer, which settles it across a daylight-saving change. An hour
+ * that does not exist that day (02:00 when clocks spring forward) comes out an hour early, in
+ * the offset before the change: the digest of that one day goes out then (the period key, and so
+ * exactly-once, are unaffected).
  */
 function zonedInstant(day: CalendarDay, hour: number, timeZone: string): Date {
   const wanted = Date.UTC(day.year, day.month - 1, day.day, hour);

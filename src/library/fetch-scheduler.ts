@@ -71,8 +71,8 @@ export class FetchScheduler extends EventEmitter<{ run: [FetchRun] }> {
    * One fetch of one source, now (the scheduler's timers, `paperbot fetch`, tests). `date`
    * fetches one day instead of "new since the last success". Never rejects.
    */
-  runOnce(source: PaperSource, options: { date?: string } = {}): Promise<FetchRun> {
-    const run = this.fetch(source, options);
+  runOnce(source: PaperSource, options: { date?: string } = {}, abort: AbortController = this.abort): Promise<FetchRun> {
+    const run = this.fetch(source, options, abort);
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
     return run;
@@ -87,13 +87,16 @@ export class FetchScheduler extends EventEmitter<{ run: [FetchRun] }> {
     await Promise.allSettled([...this.running]);
   }
 
-  private schedule(source: PaperSource, delayMs: number): void {
-    if (this.abort.signal.aborted) return;
+  // NOTE: each chain of timers keeps the controller it was started with: after a stop and a
+  // start (another instance led meanwhile), a fetch of the old chain that was still storing must
+  // not read the new, live controller and schedule itself beside the new chain.
+  private schedule(source: PaperSource, delayMs: number, abort: AbortController = this.abort): void {
+    if (abort.signal.aborted) return;
     this.nextRuns.set(source.name, new Date(this.now().getTime() + delayMs));
     const timer = setTimeout(() => {
       this.timers.delete(source.name);
-      void this.runOnce(source).then((run) => {
-        if (run.nextRunAt) this.schedule(source, Math.max(0, run.nextRunAt.getTime() - this.now().getTime()));
+      void this.runOnce(source, {}, abort).then((run) => {
+        if (run.nextRunAt) this.schedule(source, Math.max(0, run.nextRunAt.getTime() - this.now().getTime()), abort);
       });
     }, delayMs);
     // A pending fetch never keeps the process alive on its own.
@@ -101,7 +104,7 @@ export class FetchScheduler extends EventEmitter<{ run: [FetchRun] }> {
     this.timers.set(source.name, timer);
   }
 
-  private async fetch(source: PaperSource, { date }: { date?: string }): Promise<FetchRun> {
+  private async fetch(source: PaperSource, { date }: { date?: string }, abort: AbortController): Promise<FetchRun> {
     const { library, logger, intervalMs, retryAfterFailureMs } = this.options;
     const store = library.store;
     const log = logger.child({ source: source.name });
@@ -109,9 +112,9 @@ export class FetchScheduler extends EventEmitter<{ run: [FetchRun] }> {
     try {
       const state = await getSourceState(store, source.name);
       const since = state?.lastSuccessAt ? new Date(state.lastSuccessAt) : undefined;
-      const result = await source.fetch({ since, date, signal: this.abort.signal });
+      const result = await source.fetch({ since, date, signal: abort.signal });
       // Stopped while the answer was on its way: nothing of it is stored.
-      this.abort.signal.throwIfAborted();
+      abort.signal.throwIfAborted();
       const stored = await library.add(result.papers, this.now());
       const nextRunAt = new Date(this.now().getTime() + intervalMs);
       await recordSuccess(store, source.name, { added: stored.added.length, updated: stored.updated.length, at: this.now(), nextRunAt });
@@ -123,7 +126,7 @@ export class FetchScheduler extends EventEmitter<{ run: [FetchRun] }> {
       this.emit('run', run);
       return run;
     } catch (error) {
-      if (this.abort.signal.aborted) {
+      if (abort.signal.aborted) {
         // Stopping is not the source's failure: nothing is stored, and its state stays as it was.
         log.info('fetch stopped: nothing of it stored');
         return { source: source.name, ok: false, added: 0, updated: 0, skipped: 0, error: 'Stopped before it finished.', nextRunAt: null };

@@ -30,6 +30,8 @@ export interface LeadershipOptions {
  */
 export class Leadership extends EventEmitter<{ gained: []; lost: [] }> {
   private leading = false;
+  /** When the lease we hold runs out, as of our last renewal. */
+  private heldUntil = 0;
   private timer: NodeJS.Timeout | undefined;
   private turn: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -72,11 +74,17 @@ export class Leadership extends EventEmitter<{ gained: []; lost: [] }> {
 
   private async renew(): Promise<void> {
     const { store, name, holder, ttlMs, logger } = this.options;
-    let held = false;
+    const asked = Date.now();
+    let held: boolean;
+    let confirmed = false;
     try {
       held = await holdLease(store, name, holder, ttlMs);
+      confirmed = held;
     } catch (error) {
-      logger.warn({ err: error, lease: name }, 'lease: the store did not answer; not leading until it does');
+      // The store did not answer. Nobody else can take the lease before it runs out, so a leader
+      // keeps leading until then (a blip must not stop and restart its jobs); then it stops.
+      held = this.leading && Date.now() < this.heldUntil;
+      logger.warn({ err: error, lease: name, leading: held }, 'lease: the store did not answer');
     }
     if (this.stopped) return;
     if (held && !this.leading) {
@@ -88,5 +96,7 @@ export class Leadership extends EventEmitter<{ gained: []; lost: [] }> {
       logger.warn({ lease: name, holder }, 'no longer leading: another instance runs the fetches and digests');
       this.emit('lost');
     }
+    // Counted from before we asked: the store's clock may have started the term a little earlier.
+    if (confirmed) this.heldUntil = asked + ttlMs;
   }
 }

@@ -106,7 +106,7 @@ export function watchListMessage(watches: readonly WatchView[], schedule: Schedu
       : ' · no digest yet';
     const paused = w.pausedAt
       ? `\n      :double_vertical_bar: *paused* since ${shortDate(w.pausedAt)}: ${escapeFit(w.pausedReason ?? 'could not post here', 200)}. ` +
-        `Invite Paperbot back, then \`${COMMAND} watch ${escapeFit(w.query, QUERY_ECHO)}\` resumes it.`
+        `Invite Paperbot back, then \`${COMMAND} watch ${escapeFit(w.query, QUERY_ECHO)} ${w.cadence}\` resumes it.`
       : '';
     return `*${w.number}.* ${quoted(w.query)} · ${w.cadence}${by}${last}${paused}`;
   });

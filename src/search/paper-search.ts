@@ -66,7 +66,8 @@ export function createPaperSearch(papers: readonly Paper[], { snapshot, options:
     if (isEmptyQuery({ ...parsed, refs: [] })) return { query, hits: [], total: 0, direct: false, unmatched: [], parsed };
     const ranking = ranker.rank(planQuery(parsed, index, options), offset, limit);
     const unmatched = ranking.total > 0 ? ranking.unmatched : [];
-    return { query, hits: ranking.hits.map(hit), total: ranking.total, direct: false, unmatched, parsed };
+    const hits = ranking.hits.map((h) => ({ ...hit(h), match: { allWords: h.allWords, typedWord: h.typedWord } }));
+    return { query, hits, total: ranking.total, direct: false, unmatched, parsed };
   };
 
   /** The query with its typos corrected, when that finds far more (`didYouMeanFactor`) than the query as typed. */

@@ -10,6 +10,10 @@ export interface RankedHit {
   /** Short id of the paper. */
   doc: number;
   score: number;
+  /** It matches every word and phrase of the query, in some form (true for a query of filters only). */
+  allWords: boolean;
+  /** It holds at least one query word exactly as typed (not only a correction, completion or relative). */
+  typedWord: boolean;
 }
 
 /** The search options ranking reads (field weights are the index's). */
@@ -281,7 +285,7 @@ export class Ranker {
     const docs: number[] = [];
     for (let doc = 0; doc < this.corpus.size; doc++) if (filter.passesCheap(doc) && filter.passesOrder(doc)) docs.push(doc);
     docs.sort((a, b) => this.corpus.published(b).localeCompare(this.corpus.published(a)) || a - b);
-    return { hits: docs.slice(offset, offset + limit).map((doc) => ({ doc, score: 1 })), total: docs.length, unmatched: [] };
+    return { hits: docs.slice(offset, offset + limit).map((doc) => ({ doc, score: 1, allWords: true, typedWord: true })), total: docs.length, unmatched: [] };
   }
 }
 
@@ -329,5 +333,9 @@ function page(
     const ranked = allWordsFirst ? tier : 0;
     if (ranked > top.lowestTier || score >= top.threshold) top.push(score, doc, ranked);
   }
-  return { hits: top.sorted().slice(offset), total, complete };
+  const hits = top
+    .sorted()
+    .slice(offset)
+    .map(({ doc, score }) => ({ doc, score, allWords: hitClauses[doc]! >= clauses, typedWord: direct[doc] === 1 }));
+  return { hits, total, complete };
 }

@@ -4,6 +4,12 @@ import type { Paper } from '../corpus/paper.js';
 export interface SearchHit {
   paper: Paper;
   score: number;
+  /**
+   * How it matched, where the engine says (a query's hits; not `similar`): every word and phrase
+   * of the query in some form, and at least one word exactly as typed. Digests list only papers
+   * with both (src/digests/digest-papers.ts).
+   */
+  match?: { allWords: boolean; typedWord: boolean };
 }
 
 /** Per query: which page of hits. (How the engine searches is `SearchOptions`, in options.ts.) */

@@ -78,7 +78,8 @@ export async function upsertPapers(store: Queryable, batch: readonly SourcedPape
       const content = merged.get(id) as PaperContent;
       if (old && !gainedSource.has(id) && sameContent(contentOf(old), content)) continue;
       (old ? updated : added).push(id);
-      rows.push({ id, ...content, first_seen_at: old?.first_seen_at ?? at, updated_at: at, seq: ++seq });
+      seq += 1;
+      rows.push({ id, ...content, first_seen_at: old?.first_seen_at ?? at, updated_at: at, seq, first_seq: old ? old.first_seq : seq });
     }
 
     for (const chunk of chunks(rows)) {

@@ -9,7 +9,7 @@ import type { PaperRow } from './schema.js';
  */
 
 /** The columns a source decides: everything but the id, the times and the sequence number. */
-export type PaperContent = Omit<PaperRow, 'id' | 'first_seen_at' | 'updated_at' | 'seq'>;
+export type PaperContent = Omit<PaperRow, 'id' | 'first_seen_at' | 'updated_at' | 'seq' | 'first_seq'>;
 
 /** The columns that come with a version of the text: replaced together or not at all. */
 export type TextColumns = Pick<

@@ -58,6 +58,8 @@ export interface PapersTable {
   updated_at: string;
   /** The change sequence number: unique, and higher for every later change (paper-repository.ts). */
   seq: number;
+  /** The change number the paper was first stored with; never changes (null only in a store older than 0005, never after it). */
+  first_seq: number | null;
 }
 
 /** Which sources have seen a paper. */
@@ -155,6 +157,8 @@ export interface DigestClaimsTable {
   message_ts: string | null;
   error: string | null;
   finished_at: string | null;
+  /** The papers' change number the digest covered up to (`first_seq` ≤ this); null for claims older than 0005. */
+  seq_to: number | null;
 }
 
 /** Something one instance took on for a while: a Slack event, a Share click (`kind` says which). */

@@ -174,14 +174,15 @@ export async function pauseWatch(store: Queryable, id: string, reason: string, a
 }
 
 /**
- * Claims one period of a watch for posting its digest, covering papers first stored in
- * `window`; `true` for the one caller that got it. NOTE: one insert that does nothing when the row
- * exists: atomic on both engines, and a claim is never released, so a period that was claimed
- * (even by a process that then died) is never posted again.
+ * Claims one period of a watch for posting its digest, covering papers first stored in `window`
+ * (by time from the last digest, and by change number up to `window.toSeq`); `true` for the one
+ * caller that got it. NOTE: one insert that does nothing when the row exists: atomic on both
+ * engines, and a claim is never released, so a period that was claimed (even by a process that
+ * then died) is never posted again.
  */
 export async function claimPeriod(
   store: Queryable,
-  claim: { watchId: string; period: string; by: string; window: { from: Date; to: Date } },
+  claim: { watchId: string; period: string; by: string; window: { from: Date; to: Date; toSeq: number } },
   at: Date = new Date(),
 ): Promise<boolean> {
   const result = await store.db
@@ -194,6 +195,7 @@ export async function claimPeriod(
       claimed_by: claim.by,
       window_from: claim.window.from.toISOString(),
       window_to: claim.window.to.toISOString(),
+      seq_to: claim.window.toSeq,
       papers: null,
       message_ts: null,
       error: null,
@@ -226,31 +228,37 @@ export async function finishClaim(
     .execute();
 }
 
+/** Where a digest ended: its window's end, and the papers' change number it covered up to. */
+export interface Covered {
+  until: Date;
+  seq: number | null;
+}
+
 /**
  * Where the watch's next digest starts: the end of the newest window it posted or found empty.
  * Null before the first. NOTE: a failed period, or one whose process stopped before it finished,
  * does not count, so its papers go into the next digest rather than nowhere.
  */
-export async function coveredUntil(store: Queryable, watchId: string): Promise<Date | null> {
+export async function lastCovered(store: Queryable, watchId: string): Promise<Covered | null> {
   const row = await store.db
     .selectFrom('digest_claims')
-    .select((eb) => eb.fn.max('window_to').as('until'))
+    .select(['window_to', 'seq_to'])
     .where('watch_id', '=', watchId)
     .where('state', 'in', ['posted', 'empty'])
+    .orderBy('window_to', 'desc')
     .executeTakeFirst();
-  return row?.until ? new Date(row.until) : null;
+  return row ? { until: new Date(row.window_to), seq: row.seq_to === null ? null : Number(row.seq_to) } : null;
 }
 
-/** The ids of papers first stored after `from` and up to `to`, oldest first. */
-export async function papersFirstStored(store: Queryable, window: { from: Date; to: Date }): Promise<string[]> {
-  const rows = await store.db
-    .selectFrom('papers')
-    .select('id')
-    .where('first_seen_at', '>', window.from.toISOString())
-    .where('first_seen_at', '<=', window.to.toISOString())
-    .orderBy('first_seen_at')
-    .orderBy('id')
-    .execute();
+/**
+ * The ids of papers first stored after `from` (by change number when it has one, else by time)
+ * and with a first change number up to `toSeq`, first stored first. NOTE: change numbers become
+ * visible in commit order, so "up to what the index has seen" misses nothing still being written.
+ */
+export async function papersFirstStored(store: Queryable, window: { from: Covered; toSeq: number }): Promise<string[]> {
+  let query = store.db.selectFrom('papers').select('id').where('first_seq', '<=', window.toSeq);
+  query = window.from.seq !== null ? query.where('first_seq', '>', window.from.seq) : query.where('first_seen_at', '>', window.from.until.toISOString());
+  const rows = await query.orderBy('first_seq').orderBy('id').execute();
   return rows.map((r) => r.id);
 }
 

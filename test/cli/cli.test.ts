@@ -174,7 +174,7 @@ describe('paperbot fetch / status / db', () => {
     expect(status.out).toMatch(/last fetched .*: 0 new, 0 updated/);
 
     const db = await cli(['db', 'status']);
-    expect(db.out).toMatch(/schema: +0004/);
+    expect(db.out).toMatch(/schema: +0005/);
     expect(db.out).toMatch(/papers: +104/);
   });
 

@@ -198,7 +198,9 @@ describe('digests', () => {
     bot.fake.reset();
     expect(await runner.runNow(later(day + 1, 1))).toMatchObject({ posted: 0, paused: 0 });
     expect(posts()).toEqual([]);
-    expect(textOf(await command('watches', channel))).toMatch(/paused\* since .*: Paperbot is not in this channel/);
+    expect(textOf(await command('watches', channel))).toMatch(
+      /paused\* since .*: Paperbot is not in this channel\. Invite Paperbot back, then `\/paper watch numbat termites daily` resumes it/,
+    );
 
     // Set again: resumed, and the papers of the failed period are not lost.
     expect(textOf(await command('watch numbat termites', channel))).toContain('Resumed watch 1');
@@ -206,6 +208,25 @@ describe('digests', () => {
     bot.fake.reset();
     await runner.runNow(later(day + 2, 1));
     expect(cardsIn(posts()[0]!.params).map((card) => card.id)).toEqual([first, second]);
+  });
+
+  it('never lists a paper that matches only part of the query, even when nothing in the library matches it all', async () => {
+    const channel = 'C0DIGEST7';
+    await command('watch kookaburra laughter', channel);
+    const [half, other] = ids(2, 99_700 + day);
+    await store(later(day), { id: half, title: 'Laughter in meeting rooms' }, { id: other, title: 'Kookaburras of Queensland' });
+    expect(await runner.runNow(later(day, 1))).toMatchObject({ posted: 0 });
+    expect(posts().filter((p) => p.params.channel === channel)).toEqual([]);
+  });
+
+  it('pauses the watches of a workspace whose token was revoked, and says why', async () => {
+    const channel = 'C0DIGEST8';
+    await command('watch cassowary casques', channel);
+    const [x] = ids(1, 99_800 + day);
+    await store(later(day), { id: x, title: 'Cassowary casques and heat' });
+    bot.fake.failNext('chat.postMessage', 'token_revoked');
+    expect(await runner.runNow(later(day, 1))).toMatchObject({ paused: 1 });
+    expect(textOf(await command('watches', channel))).toContain('Paperbot is no longer installed in this workspace');
   });
 
   it('the scheduler posts a watch first at the digest hour after it was set, and a period missed while down once', async () => {

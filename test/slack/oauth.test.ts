@@ -89,7 +89,7 @@ describe.each(testEngines('OAuth installs'))('installing into any workspace, on 
     await bot.deps.memory.recordShare(wsOf(ws), { channel, messageTs: '1700000000.000100', permalink: null, paperId: '2401.00001', userId: 'U0SHARER1' });
     await bot.deps.memory.save(wsOf(ws), 'U0READER1', '2401.00001');
     const [watch] = await bot.deps.watches.list(wsOf(ws), channel);
-    const window = { from: new Date(Date.now() - 86_400_000), to: new Date() };
+    const window = { from: new Date(Date.now() - 86_400_000), to: new Date(), toSeq: 0 };
     expect(await claimPeriod(bot.store, { watchId: watch!.id, period: 'daily:2026-01-01', by: 'test', window })).toBe(true);
   }
   async function remembered(ws: TestWorkspace) {

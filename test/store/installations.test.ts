@@ -110,7 +110,7 @@ describe.each(testEngines('installations'))('installations on $name', ({ skip, f
       await savePaper(store, ws, 'U1', '2401.00001', T0);
       const change = await setWatch(store, ws, { channel: 'C1', query: 'diffusion', cadence: 'daily', userId: 'U1' }, 25, T0);
       const watchId = 'watch' in change ? change.watch.id : '';
-      expect(await claimPeriod(store, { watchId, period: 'daily:2026-01-05', by: 'test', window: { from: T0, to: T1 } }, T1)).toBe(true);
+      expect(await claimPeriod(store, { watchId, period: 'daily:2026-01-05', by: 'test', window: { from: T0, to: T1, toSeq: 0 } }, T1)).toBe(true);
     }
     const gone = await forgetWorkspace(store, team('T0B'));
     expect(gone).toEqual({ installations: 1, shares: 1, saves: 1, watches: 1, digestClaims: 1 });

@@ -62,10 +62,16 @@ export function storeSuite(harness: () => EngineHarness): void {
     it('apply once: the second run applies nothing', async () => {
       const store = await freshStore({ migrate: false });
       expect(store.engine).toBe(harness().engine);
-      expect(await migrationState(store)).toEqual({ applied: [], pending: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances'] });
-      expect(await migrateToLatest(store)).toEqual(['0001-papers', '0002-team-memory', '0003-watches', '0004-instances']);
+      expect(await migrationState(store)).toEqual({
+        applied: [],
+        pending: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances', '0005-first-seq'],
+      });
+      expect(await migrateToLatest(store)).toEqual(['0001-papers', '0002-team-memory', '0003-watches', '0004-instances', '0005-first-seq']);
       expect(await migrateToLatest(store)).toEqual([]);
-      expect(await migrationState(store)).toEqual({ applied: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances'], pending: [] });
+      expect(await migrationState(store)).toEqual({
+        applied: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances', '0005-first-seq'],
+        pending: [],
+      });
       expect(await latestSeq(store)).toBe(0);
       expect(await countPapers(store)).toBe(0);
     });
@@ -85,15 +91,15 @@ export function storeSuite(harness: () => EngineHarness): void {
       await expect(migrateToLatest(store, broken)).rejects.toThrow(/^Migration 0099-broken failed, nothing was applied: .*no_such_table/);
       expect(await migrationState(store, broken)).toEqual({
         applied: [],
-        pending: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances', '0099-broken'],
+        pending: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances', '0005-first-seq', '0099-broken'],
       });
       expect(await tableNames(store)).not.toContain('papers');
 
-      // On a current schema: 0001 to 0004 stay, 0099's first statement is undone.
+      // On a current schema: 0001 to 0005 stay, 0099's first statement is undone.
       await migrateToLatest(store);
       await expect(migrateToLatest(store, broken)).rejects.toThrow('0099-broken');
       expect(await migrationState(store, broken)).toEqual({
-        applied: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances'],
+        applied: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances', '0005-first-seq'],
         pending: ['0099-broken'],
       });
       expect(await tableNames(store)).not.toContain('half_done');
@@ -460,7 +466,7 @@ export function storeSuite(harness: () => EngineHarness): void {
         engine: harness().engine,
         location: store.location,
         schemaVersion: null,
-        pendingMigrations: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances'],
+        pendingMigrations: ['0001-papers', '0002-team-memory', '0003-watches', '0004-instances', '0005-first-seq'],
         counts: null,
       });
       await migrateToLatest(store);
@@ -471,12 +477,12 @@ export function storeSuite(harness: () => EngineHarness): void {
       expect(status).toEqual({
         engine: harness().engine,
         location: store.location,
-        schemaVersion: '0004-instances',
+        schemaVersion: '0005-first-seq',
         pendingMigrations: [],
         counts: { papers: 100, bySource: { 'hf-daily': 1, 'page:hf-papers-page.txt': 99 }, sources: 1, latestSeq: 100 },
       });
       expect(formatStoreStatus(status)).toContain(
-        'schema:  0004-instances, up to date\npapers:  100 (change #100)\n  hf-daily: 1\n  page:hf-papers-page.txt: 99',
+        'schema:  0005-first-seq, up to date\npapers:  100 (change #100)\n  hf-daily: 1\n  page:hf-papers-page.txt: 99',
       );
     });
 
@@ -492,13 +498,13 @@ export function storeSuite(harness: () => EngineHarness): void {
       };
       expect(await run('migrate')).toEqual({
         code: 0,
-        out: expect.stringMatching(/^Applied 0001-papers, 0002-team-memory, 0003-watches, 0004-instances to (sqlite|postgres) /),
+        out: expect.stringMatching(/^Applied 0001-papers, 0002-team-memory, 0003-watches, 0004-instances, 0005-first-seq to (sqlite|postgres) /),
       });
       expect(await run('migrate')).toEqual({ code: 0, out: expect.stringMatching(/^Schema up to date on /) });
       const status = await run('status');
       expect(status.code).toBe(0);
       expect(status.out).toMatch(
-        new RegExp(`^engine:  ${harness().engine} .*\nschema:  0004-instances, up to date\npapers:  0 \\(change #0\\)\nsources with fetch state: 0\n$`),
+        new RegExp(`^engine:  ${harness().engine} .*\nschema:  0005-first-seq, up to date\npapers:  0 \\(change #0\\)\nsources with fetch state: 0\n$`),
       );
       expect((await run('drop')).code).toBe(2);
     });

@@ -3,6 +3,7 @@ import * as m0001 from './0001-papers.js';
 import * as m0002 from './0002-team-memory.js';
 import * as m0003 from './0003-watches.js';
 import * as m0004 from './0004-instances.js';
+import * as m0005 from './0005-first-seq.js';
 
 /**
  * Every migration, by name; applied in name order, each once. NOTE: a static map rather than
@@ -15,4 +16,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-team-memory': m0002,
   '0003-watches': m0003,
   '0004-instances': m0004,
+  '0005-first-seq': m0005,
 };
