@@ -226,6 +226,14 @@ export const SLACK_ANSWERS = {
    * repeat queries (examples, Home tab buttons, colleagues). About 10 kB each.
    */
   cacheEntries: 500,
+  /**
+   * A workspace's team-memory version (what remembered answers are keyed under) is read from the
+   * store at most this often per workspace; this process's own shares, replies and forgets renew
+   * it at once. NOTE: the read was a SQL query on every /paper (about a tenth of a request's CPU);
+   * another instance's share shows in this one's answers within this long, as its papers do
+   * within LIBRARY.followIntervalMs.
+   */
+  memoryVersionTtlMs: 1_000,
 } as const;
 
 /** How search analyses, ranks and bounds a query: the defaults live beside the engine (src/search/options.ts), re-exported here. */

@@ -1,3 +1,4 @@
+import { SLACK_ANSWERS } from '../config.js';
 import { inTransaction, type Queryable } from '../store/in-transaction.js';
 import * as memory from '../store/team-memory.js';
 import { forgetWatchCreator } from '../store/watches.js';
@@ -29,24 +30,49 @@ export interface TeamMemory {
   top(ws: Workspace, since: Date, limit: number): Promise<{ discussed: PaperSignals[]; saved: PaperSignals[] }>;
 }
 
-/** The team memory over a store. */
-export function storeMemory(store: Queryable, now: () => Date = () => new Date()): TeamMemory {
+/**
+ * The team memory over a store. NOTE: each workspace's version is kept for
+ * SLACK_ANSWERS.memoryVersionTtlMs (this process's writes renew it at once), and a workspace
+ * with no shares at all is not asked where its papers were shared: most requests then touch no
+ * SQL at all.
+ */
+export function storeMemory(store: Queryable, now: () => Date = () => new Date(), versionTtlMs: number = SLACK_ANSWERS.memoryVersionTtlMs): TeamMemory {
+  const versions = new Map<string, { value: string; at: number }>();
+  const keyOf = (ws: Workspace) => `${ws.teamId}\u0000${ws.enterpriseId ?? ''}`;
+  const version = async (ws: Workspace): Promise<string> => {
+    const key = keyOf(ws);
+    const cached = versions.get(key);
+    const at = now().getTime();
+    if (cached && at - cached.at < versionTtlMs) return cached.value;
+    const value = await memory.memoryVersion(store, ws);
+    versions.set(key, { value, at });
+    return value;
+  };
+  /** After a write of ours: the next version is read from the store. */
+  const changed = <T>(ws: Workspace, result: T): T => {
+    versions.delete(keyOf(ws));
+    return result;
+  };
   return {
-    version: (ws) => memory.memoryVersion(store, ws),
-    sharesOf: (ws, ids) => memory.sharesOf(store, ws, ids),
-    recordShare: (ws, share) => memory.recordShare(store, ws, share, now()),
+    version,
+    // The version starts with the number of shares (memoryVersion): none, nothing to look up.
+    sharesOf: async (ws, ids) => ((await version(ws)).startsWith('0.') ? new Map() : memory.sharesOf(store, ws, ids)),
+    recordShare: async (ws, share) => changed(ws, await memory.recordShare(store, ws, share, now())),
     lastShareIn: (ws, channel, paperId, since) => memory.lastShareIn(store, ws, channel, paperId, since),
-    addReply: (ws, channel, threadTs, replyTs) => memory.addReply(store, ws, channel, threadTs, replyTs),
+    addReply: async (ws, channel, threadTs, replyTs) => changed(ws, await memory.addReply(store, ws, channel, threadTs, replyTs)),
     save: (ws, userId, paperId) => memory.savePaper(store, ws, userId, paperId, now()),
     unsave: (ws, userId, paperId) => memory.unsave(store, ws, userId, paperId),
     markRead: (ws, userId, paperId) => memory.markRead(store, ws, userId, paperId, now()),
     saved: (ws, userId) => memory.savedPapers(store, ws, userId),
-    forget: (ws, userId) =>
-      inTransaction(store, async (tx) => {
-        const counts = await memory.forgetPerson(tx, ws, userId);
-        await forgetWatchCreator(tx, ws, userId);
-        return counts;
-      }),
+    forget: async (ws, userId) =>
+      changed(
+        ws,
+        await inTransaction(store, async (tx) => {
+          const counts = await memory.forgetPerson(tx, ws, userId);
+          await forgetWatchCreator(tx, ws, userId);
+          return counts;
+        }),
+      ),
     sharesSince: (ws, since, limit) => memory.sharesSince(store, ws, since, limit),
     top: (ws, since, limit) => memory.topPapers(store, ws, since, limit),
   };
