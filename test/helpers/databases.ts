@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
 import { POSTGRES_REQUIRED, createTestDatabase, postgresReachable, testServer } from './postgres.js';
 
 /** An empty database of one engine, named by a DATABASE_URL, and how to remove it. */
@@ -44,4 +47,38 @@ export function testEngines(suite: string): TestEngine[] {
       },
     },
   ];
+}
+
+/**
+ * For a `describe.each(testEngines(…))` body: `open()` gives a migrated store on a fresh
+ * database of that engine (a second connection to the same database with `another(store)`);
+ * every store is closed and every database dropped after each test.
+ *
+ * @example const stores = freshStores(fresh); … const store = await stores.open();
+ */
+export function freshStores(fresh: () => Promise<FreshDatabase>): { open(): Promise<Store>; another(store: Store): Promise<Store> } {
+  let cleanups: (() => Promise<void>)[] = [];
+  const urls = new Map<Store, string>();
+  afterEach(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups = [];
+    urls.clear();
+  });
+  return {
+    async open() {
+      const database = await fresh();
+      const store = await openStore({ databaseUrl: database.url });
+      cleanups.push(database.remove, () => store.close());
+      await migrateToLatest(store);
+      urls.set(store, database.url);
+      return store;
+    },
+    async another(store) {
+      const url = urls.get(store);
+      if (!url) throw new Error('another(): not a store opened by open()');
+      const second = await openStore({ databaseUrl: url });
+      cleanups.push(() => second.close());
+      return second;
+    },
+  };
 }

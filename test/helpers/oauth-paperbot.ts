@@ -10,14 +10,13 @@ import { createApp, workspaceClients } from '../../src/slack/create-app.js';
 import type { Deps, PaperbotContext } from '../../src/slack/deps.js';
 import { webApiDigestPoster } from '../../src/slack/outbound/post-digest.js';
 import { EXAMPLE_TEAM, type SlackBody } from '../../src/slack-stand-in/payloads.js';
-import { signedHeaders } from '../../src/slack-stand-in/sign.js';
 import type { SlackTeam } from '../../src/slack-stand-in/types.js';
 import { StoreInstallations, storeDepartures } from '../../src/store/installations.js';
 import type { Store } from '../../src/store/open-store.js';
 import { sealer } from '../../src/store/seal.js';
 import { libraryDeps, type TestLibrary } from './deps.js';
 import { FakeSlack } from './fake-slack.js';
-import { SIGNING_SECRET, type SendOptions, type SentRequest } from './paperbot.js';
+import { SIGNING_SECRET, type SendOptions, type SentRequest, sendSigned } from './paperbot.js';
 
 /** The app's OAuth credentials, as Slack's Basic Information page shows them (made up). */
 export const CLIENT_ID = '4471528011.8235601987423';
@@ -150,18 +149,7 @@ export async function startOAuthPaperbot(options: { env?: Record<string, string>
     logger,
     logs,
     digestPoster,
-    async send({ body, contentType }, sign = {}) {
-      const headers = { ...signedHeaders(sign.secret ?? SIGNING_SECRET, body, contentType, sign.timestamp), ...sign.headers };
-      const res = await fetch(`${url}${sign.path ?? '/slack/events'}`, { method: sign.method ?? 'POST', headers, body });
-      const text = await res.text();
-      let json: any = null;
-      try {
-        json = text ? JSON.parse(text) : null;
-      } catch {
-        // An empty ack.
-      }
-      return { status: res.status, text, json };
-    },
+    send: (request, sign) => sendSigned(url, fake, request, sign),
     get,
     startInstall,
     async install(ws) {

@@ -79,6 +79,25 @@ export interface PaperbotOptions {
 /** A real retry policy, only quicker: 3 retries, 10–20 ms apart, at most 3 s in all. */
 export const FAST_RETRIES: webApi.RetryOptions = { retries: 3, factor: 1, minTimeout: 10, maxTimeout: 20, randomize: true, maxRetryTime: 3_000 };
 
+/**
+ * POSTs a body to the app at `url` (its /slack/events unless `sign.path` says), signed as Slack
+ * signs it unless told otherwise; an ack carrying a message is checked against Block Kit's limits.
+ */
+export async function sendSigned(url: string, fake: FakeSlack, { body, contentType }: SlackBody, sign: SendOptions = {}): Promise<SentRequest> {
+  const headers = { ...signedHeaders(sign.secret ?? SIGNING_SECRET, body, contentType, sign.timestamp), ...sign.headers };
+  if (sign.signature) headers['x-slack-signature'] = sign.signature;
+  const res = await fetch(`${url}${sign.path ?? '/slack/events'}`, { method: sign.method ?? 'POST', headers, body });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON: an empty ack or a plain challenge.
+  }
+  if (json && (json.blocks || json.text)) fake.check(json, 'ack');
+  return { status: res.status, text, json };
+}
+
 export async function startPaperbot(options: PaperbotOptions = {}): Promise<Paperbot> {
   const fake = await new FakeSlack().start();
   const config = readConfig({
@@ -125,20 +144,7 @@ export async function startPaperbot(options: PaperbotOptions = {}): Promise<Pape
     logger,
     logs,
     rawLogs,
-    async send({ body, contentType }, sign = {}) {
-      const headers = { ...signedHeaders(sign.secret ?? SIGNING_SECRET, body, contentType, sign.timestamp), ...sign.headers };
-      if (sign.signature) headers['x-slack-signature'] = sign.signature;
-      const res = await fetch(`${url}${sign.path ?? '/slack/events'}`, { method: sign.method ?? 'POST', headers, body });
-      const text = await res.text();
-      let json: any = null;
-      try {
-        json = text ? JSON.parse(text) : null;
-      } catch {
-        // Not JSON: an empty ack or a plain challenge.
-      }
-      if (json && (json.blocks || json.text)) fake.check(json, 'ack');
-      return { status: res.status, text, json };
-    },
+    send: (request, sign) => sendSigned(url, fake, request, sign),
     async close() {
       await app.stop();
       await fake.stop();

@@ -1,26 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storeMemory } from '../../src/library/team-memory.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
 import { recordShare } from '../../src/store/team-memory.js';
-import { testEngines } from '../helpers/databases.js';
+import { freshStores, testEngines } from '../helpers/databases.js';
 
 const WS = { teamId: 'T0CACHE', enterpriseId: null };
 const card = (ts: string) => ({ channel: 'C0CACHE', messageTs: ts, permalink: null, paperId: '2401.00001', userId: 'U0ALICE' });
 
 describe.each(testEngines('team memory version cache'))('the team memory’s version on $name', ({ skip, fresh }) => {
-  let cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-    cleanups = [];
-  });
-  async function freshStore(): Promise<Store> {
-    const database = await fresh();
-    const store = await openStore({ databaseUrl: database.url });
-    cleanups.push(database.remove, () => store.close());
-    await migrateToLatest(store);
-    return store;
-  }
+  const stores = freshStores(fresh);
+  const freshStore = () => stores.open();
 
   it.skipIf(skip)('is read from the store at most once per TTL, and at once after a write of this process', async () => {
     const store = await freshStore();

@@ -1,34 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeploymentTurn } from '../../src/library/deployment-turn.js';
 import { Leadership } from '../../src/library/leadership.js';
 import { createLogger } from '../../src/logger.js';
 import { StoreClaims } from '../../src/store/claims.js';
 import { holdLease, leaseHolder, releaseLease } from '../../src/store/leases.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
-import { type Store, openStore } from '../../src/store/open-store.js';
-import { testEngines } from '../helpers/databases.js';
+import type { Store } from '../../src/store/open-store.js';
+import { freshStores, testEngines } from '../helpers/databases.js';
 
 const logger = createLogger({ level: 'silent' });
 const T0 = new Date('2026-12-01T09:00:00.000Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
 
 describe.each(testEngines('claims and leases'))('claims and leases on $name', ({ name, skip, fresh }) => {
-  let cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-    cleanups = [];
-  });
+  const stores = freshStores(fresh);
   async function twoConnections(): Promise<[Store, Store]> {
-    const database = await fresh();
-    const first = await openStore({ databaseUrl: database.url });
-    const second = await openStore({ databaseUrl: database.url });
-    cleanups.push(
-      database.remove,
-      () => first.close(),
-      () => second.close(),
-    );
-    await migrateToLatest(first);
-    return [first, second];
+    const first = await stores.open();
+    return [first, await stores.another(first)];
   }
 
   it.skipIf(skip)('a claim is one caller’s until it expires or is released; kinds do not collide', async () => {

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Installation } from '@slack/bolt';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { forgetWorkspace, revokeBot, StoreInstallations } from '../../src/store/installations.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
-import { type Store, openStore } from '../../src/store/open-store.js';
 import { sealer } from '../../src/store/seal.js';
 import { recordShare, savePaper } from '../../src/store/team-memory.js';
 import { claimPeriod, setWatch } from '../../src/store/watches.js';
-import { testEngines } from '../helpers/databases.js';
+import { freshStores, testEngines } from '../helpers/databases.js';
 
 const T0 = new Date('2026-01-05T09:00:00.000Z');
 const T1 = new Date('2026-01-06T09:00:00.000Z');
@@ -42,18 +40,8 @@ function orgInstall(enterpriseId: string, token: string): Installation<'v2', tru
 const team = (teamId: string) => ({ teamId, enterpriseId: undefined, isEnterpriseInstall: false as const });
 
 describe.each(testEngines('installations'))('installations on $name', ({ skip, fresh }) => {
-  let cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-    cleanups = [];
-  });
-  async function freshStore(): Promise<Store> {
-    const database = await fresh();
-    const store = await openStore({ databaseUrl: database.url });
-    cleanups.push(database.remove, () => store.close());
-    await migrateToLatest(store);
-    return store;
-  }
+  const stores = freshStores(fresh);
+  const freshStore = () => stores.open();
 
   it.skipIf(skip)('stores an installation sealed, finds it by team, and a reinstall updates the one row', async () => {
     const store = await freshStore();

@@ -1,6 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/store/migrate.js';
-import { type Store, openStore } from '../../src/store/open-store.js';
+import { describe, expect, it } from 'vitest';
 import {
   type Workspace,
   addReply,
@@ -16,7 +14,7 @@ import {
   topPapers,
   unsave,
 } from '../../src/store/team-memory.js';
-import { testEngines } from '../helpers/databases.js';
+import { freshStores, testEngines } from '../helpers/databases.js';
 
 const T0 = new Date('2025-12-01T09:00:00.000Z');
 const T1 = new Date('2025-12-03T09:00:00.000Z');
@@ -33,18 +31,8 @@ const card = (channel: string, messageTs: string, paperId = '2401.00001', userId
 });
 
 describe.each(testEngines('team memory'))('team memory on $name', ({ skip, fresh }) => {
-  let cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-    cleanups = [];
-  });
-  async function freshStore(): Promise<Store> {
-    const database = await fresh();
-    const store = await openStore({ databaseUrl: database.url });
-    cleanups.push(database.remove, () => store.close());
-    await migrateToLatest(store);
-    return store;
-  }
+  const stores = freshStores(fresh);
+  const freshStore = () => stores.open();
 
   it.skipIf(skip)('a share is stored once however often Slack retries it', async () => {
     const store = await freshStore();

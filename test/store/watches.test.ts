@@ -1,6 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/store/migrate.js';
-import { type Store, openStore } from '../../src/store/open-store.js';
+import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/store/team-memory.js';
 import { upsertPapers } from '../../src/store/paper-repository.js';
 import {
@@ -14,7 +12,7 @@ import {
   removeWatch,
   setWatch,
 } from '../../src/store/watches.js';
-import { testEngines } from '../helpers/databases.js';
+import { freshStores, testEngines } from '../helpers/databases.js';
 import { sourced } from './fixtures.js';
 
 const T0 = new Date('2026-11-30T09:00:00.000Z');
@@ -25,21 +23,10 @@ const OTHER: Workspace = { teamId: 'T0B', enterpriseId: null };
 const watch = (query: string, cadence: 'daily' | 'weekly' = 'daily', channel = 'C0PAPERS') => ({ channel, query, cadence, userId: 'U0ALICE' });
 
 describe.each(testEngines('watches'))('watches and digest claims on $name', ({ name, skip, fresh }) => {
-  let cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-    cleanups = [];
-  });
-  async function freshStore(): Promise<{ store: Store; url: string }> {
-    const database = await fresh();
-    const store = await openStore({ databaseUrl: database.url });
-    cleanups.push(database.remove, () => store.close());
-    await migrateToLatest(store);
-    return { store, url: database.url };
-  }
+  const stores = freshStores(fresh);
 
   it.skipIf(skip)('numbers a channel’s watches, and the same query again is the same watch (resumed, new cadence)', async () => {
-    const { store } = await freshStore();
+    const store = await stores.open();
     const a = await setWatch(store, WS, watch('long context'), 25, T0);
     const b = await setWatch(store, WS, watch('rope author:su', 'weekly'), 25, T0);
     expect([a.kind, b.kind]).toEqual(['created', 'created']);
@@ -67,7 +54,7 @@ describe.each(testEngines('watches'))('watches and digest claims on $name', ({ n
   });
 
   it.skipIf(skip)('refuses a watch past the channel’s limit; removing one frees a place, and its number is not reused while a higher one exists', async () => {
-    const { store } = await freshStore();
+    const store = await stores.open();
     for (const q of ['a1', 'a2', 'a3']) await setWatch(store, WS, watch(q), 3, T0);
     expect(await setWatch(store, WS, watch('a4'), 3, T0)).toEqual({ kind: 'full', limit: 3 });
     expect(await removeWatch(store, OTHER, 'C0PAPERS', 2)).toBeUndefined();
@@ -81,18 +68,16 @@ describe.each(testEngines('watches'))('watches and digest claims on $name', ({ n
   // NOTE: Postgres only: two better-sqlite3 connections in one process block each other's thread
   // (its busy wait is synchronous); one process uses one SQLite connection, which runs transactions in turn.
   it.skipIf(skip || name === 'sqlite')('sets watches from two connections at once without sharing a number', async () => {
-    const { store, url } = await freshStore();
-    const second = await openStore({ databaseUrl: url });
-    cleanups.push(() => second.close());
+    const store = await stores.open();
+    const second = await stores.another(store);
     const results = await Promise.all(Array.from({ length: 6 }, (_, i) => setWatch(i % 2 ? store : second, WS, watch(`topic ${i}`), 25, T0)));
     const numbers = results.map((r) => (r.kind === 'created' ? r.watch.number : 0)).sort((x, y) => x - y);
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it.skipIf(skip)('a period is claimed once, whoever asks and however often; the next window starts where a posted one ended', async () => {
-    const { store, url } = await freshStore();
-    const second = await openStore({ databaseUrl: url });
-    cleanups.push(() => second.close());
+    const store = await stores.open();
+    const second = await stores.another(store);
     const set = await setWatch(store, WS, watch('rope'), 25, T0);
     if (set.kind !== 'created') throw new Error('not created');
     const id = set.watch.id;
@@ -121,7 +106,7 @@ describe.each(testEngines('watches'))('watches and digest claims on $name', ({ n
   it.skipIf(skip)(
     'finds the papers first stored after a digest, by change number up to what was seen; a new version of an older paper is not new',
     async () => {
-      const { store } = await freshStore();
+      const store = await stores.open();
       await upsertPapers(store, [sourced('2401.00001'), sourced('2401.00002')], T0); // first_seq 1, 2
       await upsertPapers(store, [sourced('2401.00003'), sourced('2401.00001', { title: 'Title of 2401.00001, v2', extras: { version: 2 } })], T1); // 4 (3 is 00001's new seq)
       await upsertPapers(store, [sourced('2401.00004')], T2); // 5
