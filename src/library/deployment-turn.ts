@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queryable } from '../store/in-transaction.js';
 import { holdLease, holdLeaseUntil, releaseLease } from '../store/leases.js';
 
 export interface DeploymentTurnOptions {
   store: Queryable;
-  /** The lease's name (`arxiv`). */
+  /** The lease's name (`arxiv`); waiting tickets are claims of kind `<name>-queue`. */
   name: string;
   holder: string;
   /** The least time between the end of one request (by any instance) and the start of the next. */
@@ -15,18 +16,50 @@ export interface DeploymentTurnOptions {
   pollMs: number;
 }
 
+/** A waiting ticket not renewed for this many polls belongs to a process that died: it is passed over. */
+const TICKET_POLLS = 8;
+
 /**
  * arXiv's rule (one request at a time, three seconds between them) for a whole deployment: each
  * request takes a lease in the shared store for its duration, and on finishing keeps it for
  * `minIntervalMs` more, so no instance starts the next request sooner. Queued behind each
  * process's own gate (src/sources/arxiv-gate.ts), which keeps the process's order.
+ *
+ * NOTE: first come, first served across instances: a request waits with a ticket (a row in
+ * `claims`, renewed while it waits) and takes the turn only when its ticket is the oldest, so a
+ * follower's on-demand lookup is not starved by the leader's catch-up of a hundred pages.
  */
 export class DeploymentTurn {
   constructor(private readonly options: DeploymentTurnOptions) {}
 
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const { store, name, holder, minIntervalMs, maxTaskMs, pollMs } = this.options;
-    while (!(await holdLease(store, name, holder, maxTaskMs + minIntervalMs, new Date(), { renew: false }))) await sleep(pollMs, undefined, { signal });
+    const kind = `${name}-queue`;
+    const ticket = `${Date.now().toString().padStart(15, '0')}:${holder}:${randomUUID().slice(0, 8)}`;
+    try {
+      for (;;) {
+        const now = Date.now();
+        const expires = new Date(now + TICKET_POLLS * pollMs).toISOString();
+        // Taken, or renewed: the ticket keeps its place (its id sorts by when it was first taken).
+        await store.db
+          .insertInto('claims')
+          .values({ kind, id: ticket, claimed_at: new Date(now).toISOString(), expires_at: expires })
+          .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet({ expires_at: expires }))
+          .execute();
+        const first = await store.db
+          .selectFrom('claims')
+          .select('id')
+          .where('kind', '=', kind)
+          .where('expires_at', '>', new Date(now).toISOString())
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirst();
+        if (first?.id === ticket && (await holdLease(store, name, holder, maxTaskMs + minIntervalMs, new Date(), { renew: false }))) break;
+        await sleep(pollMs, undefined, { signal });
+      }
+    } finally {
+      await store.db.deleteFrom('claims').where('kind', '=', kind).where('id', '=', ticket).execute();
+    }
     try {
       return await task();
     } finally {

@@ -82,4 +82,31 @@ describe.each(testEngines('claims and leases'))('claims and leases on $name', ({
     spans.sort((x, y) => x.start - y.start);
     for (let i = 1; i < spans.length; i++) expect(spans[i]!.start - spans[i - 1]!.end).toBeGreaterThanOrEqual(100);
   });
+
+  it.skipIf(skip || name === 'sqlite')('the arXiv turn is first come, first served: a waiting instance goes before the leader’s next request', async () => {
+    const [one, two] = await twoConnections();
+    const options = { name: 'arxiv', minIntervalMs: 100, maxTaskMs: 5_000, pollMs: 10 };
+    const leader = new DeploymentTurn({ ...options, store: one, holder: 'leader' });
+    const follower = new DeploymentTurn({ ...options, store: two, holder: 'follower' });
+    const order: string[] = [];
+    let firstStarted!: () => void;
+    const started = new Promise<void>((resolve) => {
+      firstStarted = resolve;
+    });
+    // The leader's catch-up: five requests one after another, as its own gate sends them.
+    const catchUp = (async () => {
+      for (let i = 0; i < 5; i++) {
+        await leader.run(async () => {
+          order.push(`leader ${i}`);
+          if (i === 0) firstStarted();
+        });
+      }
+    })();
+    await started;
+    await follower.run(async () => {
+      order.push('follower');
+    });
+    await catchUp;
+    expect(order.indexOf('follower')).toBeLessThanOrEqual(2);
+  });
 });
