@@ -158,4 +158,14 @@ describe.skipIf(skip)('two instances on one Postgres', () => {
     // The period was posted already: the new leader posts nothing again.
     expect(fake.api('chat.postMessage').filter((c) => c.params.channel === 'C0INSTANCES')).toHaveLength(1);
   });
+
+  it('when the leader dies (SIGKILL, no goodbye), another instance leads within a minute', async () => {
+    const leader = leaderOf([a, b].filter((i) => i.child.process.exitCode === null && i.child.process.signalCode === null))!;
+    const joined = await startInstance();
+    leader.child.process.kill('SIGKILL');
+    const killedAt = Date.now();
+    await joined.child.waitFor((l) => l.msg?.startsWith('leading:'), 'took over after the lease ran out');
+    // The lease lasts 30 s and is tried every 5 s (LIBRARY in src/config.ts).
+    expect(Date.now() - killedAt).toBeLessThan(60_000);
+  }, 90_000);
 });
