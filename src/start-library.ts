@@ -143,6 +143,8 @@ export async function startLibrary(
   let term: AbortController | undefined;
   const startJobs = () => {
     jobs = jobs.then(() => {
+      // A start queued behind a stop that `close()` began: nothing more starts.
+      if (stopping.signal.aborted) return;
       scheduler.start();
       term = new AbortController();
       if (online) resolving = resolveMissingArxivIds(library, clients, logger, AbortSignal.any([stopping.signal, term.signal]));

@@ -16,8 +16,12 @@ export interface DeploymentTurnOptions {
   pollMs: number;
 }
 
-/** A waiting ticket not renewed for this many polls belongs to a process that died: it is passed over. */
-const TICKET_POLLS = 8;
+/**
+ * A waiting ticket not renewed for this many polls belongs to a process that died: it is passed
+ * over. NOTE: generous, since expiry compares the instances' clocks (ordering does not: tickets
+ * are numbered by the store).
+ */
+const TICKET_POLLS = 40;
 
 /**
  * arXiv's rule (one request at a time, three seconds between them) for a whole deployment: each
@@ -35,7 +39,7 @@ export class DeploymentTurn {
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const { store, name, holder, minIntervalMs, maxTaskMs, pollMs } = this.options;
     const kind = `${name}-queue`;
-    const ticket = `${Date.now().toString().padStart(15, '0')}:${holder}:${randomUUID().slice(0, 8)}`;
+    const ticket = `${String(await this.nextTicket()).padStart(15, '0')}:${holder}:${randomUUID().slice(0, 8)}`;
     try {
       for (;;) {
         const now = Date.now();
@@ -54,11 +58,18 @@ export class DeploymentTurn {
           .orderBy('id')
           .limit(1)
           .executeTakeFirst();
+        signal?.throwIfAborted();
         if (first?.id === ticket && (await holdLease(store, name, holder, maxTaskMs + minIntervalMs, new Date(), { renew: false }))) break;
         await sleep(pollMs, undefined, { signal });
       }
     } finally {
-      await store.db.deleteFrom('claims').where('kind', '=', kind).where('id', '=', ticket).execute();
+      // A ticket left behind expires by itself; a failed delete must not cost the turn we hold.
+      await store.db
+        .deleteFrom('claims')
+        .where('kind', '=', kind)
+        .where('id', '=', ticket)
+        .execute()
+        .catch(() => undefined);
     }
     try {
       return await task();
@@ -67,5 +78,23 @@ export class DeploymentTurn {
       const kept = await holdLeaseUntil(store, name, holder, new Date(Date.now() + minIntervalMs)).catch(() => false);
       if (!kept) await releaseLease(store, name, holder).catch(() => undefined);
     }
+  }
+
+  /** The next ticket number, from a counter in the store: first come, first served whatever the instances' clocks say. */
+  private async nextTicket(): Promise<number> {
+    const { store, name } = this.options;
+    const counter = `${name}.tickets`;
+    await store.db
+      .insertInto('counters')
+      .values({ name: counter, value: 0 })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    const row = await store.db
+      .updateTable('counters')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('name', '=', counter)
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(row.value);
   }
 }

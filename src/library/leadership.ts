@@ -33,6 +33,8 @@ export class Leadership extends EventEmitter<{ gained: []; lost: [] }> {
   /** When the lease we hold runs out, as of our last renewal. */
   private heldUntil = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** Gives leadership up when the lease would run out without a confirmed renewal (a hung store). */
+  private expiry: NodeJS.Timeout | undefined;
   private turn: Promise<void> = Promise.resolve();
   private stopped = false;
 
@@ -54,7 +56,9 @@ export class Leadership extends EventEmitter<{ gained: []; lost: [] }> {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.turn;
+    clearTimeout(this.expiry);
+    // A renewal stuck on a hung store is not waited for past one interval.
+    await Promise.race([this.turn, new Promise((resolve) => setTimeout(resolve, this.options.renewMs).unref())]);
     if (this.leading) {
       this.leading = false;
       this.emit('lost');
@@ -83,7 +87,7 @@ export class Leadership extends EventEmitter<{ gained: []; lost: [] }> {
     } catch (error) {
       // The store did not answer. Nobody else can take the lease before it runs out, so a leader
       // keeps leading until then (a blip must not stop and restart its jobs); then it stops.
-      held = this.leading && Date.now() < this.heldUntil;
+      held = this.leading && Date.now() < this.heldUntil - this.options.renewMs;
       logger.warn({ err: error, lease: name, leading: held }, 'lease: the store did not answer');
     }
     if (this.stopped) return;
@@ -97,6 +101,20 @@ export class Leadership extends EventEmitter<{ gained: []; lost: [] }> {
       this.emit('lost');
     }
     // Counted from before we asked: the store's clock may have started the term a little earlier.
-    if (confirmed) this.heldUntil = asked + ttlMs;
+    if (confirmed) {
+      this.heldUntil = asked + ttlMs;
+      // NOTE: a renewal that hangs (a stuck connection) must not keep us leading past the term:
+      // leadership ends a renewal interval before the lease does, whatever the store is doing.
+      clearTimeout(this.expiry);
+      this.expiry = setTimeout(() => this.expire(), Math.max(0, this.heldUntil - this.options.renewMs - Date.now()));
+      this.expiry.unref();
+    }
+  }
+
+  private expire(): void {
+    if (this.stopped || !this.leading || Date.now() < this.heldUntil - this.options.renewMs) return;
+    this.leading = false;
+    this.options.logger.warn({ lease: this.options.name, holder: this.options.holder }, 'lease not renewed in time: no longer leading');
+    this.emit('lost');
   }
 }

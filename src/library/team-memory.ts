@@ -38,19 +38,24 @@ export interface TeamMemory {
  */
 export function storeMemory(store: Queryable, now: () => Date = () => new Date(), versionTtlMs: number = SLACK_ANSWERS.memoryVersionTtlMs): TeamMemory {
   const versions = new Map<string, { value: string; at: number }>();
+  /** Per workspace, how many writes of ours there were: a read that started before one is not kept. */
+  const writes = new Map<string, number>();
   const keyOf = (ws: Workspace) => `${ws.teamId}\u0000${ws.enterpriseId ?? ''}`;
   const version = async (ws: Workspace): Promise<string> => {
     const key = keyOf(ws);
     const cached = versions.get(key);
     const at = now().getTime();
     if (cached && at - cached.at < versionTtlMs) return cached.value;
+    const before = writes.get(key) ?? 0;
     const value = await memory.memoryVersion(store, ws);
-    versions.set(key, { value, at });
+    if ((writes.get(key) ?? 0) === before) versions.set(key, { value, at });
     return value;
   };
   /** After a write of ours: the next version is read from the store. */
   const changed = <T>(ws: Workspace, result: T): T => {
-    versions.delete(keyOf(ws));
+    const key = keyOf(ws);
+    versions.delete(key);
+    writes.set(key, (writes.get(key) ?? 0) + 1);
     return result;
   };
   return {

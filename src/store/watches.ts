@@ -242,12 +242,11 @@ export interface Covered {
 export async function lastCovered(store: Queryable, watchId: string): Promise<Covered | null> {
   const row = await store.db
     .selectFrom('digest_claims')
-    .select(['window_to', 'seq_to'])
+    .select((eb) => [eb.fn.max('window_to').as('until'), eb.fn.max('seq_to').as('seq')])
     .where('watch_id', '=', watchId)
     .where('state', 'in', ['posted', 'empty'])
-    .orderBy('window_to', 'desc')
     .executeTakeFirst();
-  return row ? { until: new Date(row.window_to), seq: row.seq_to === null ? null : Number(row.seq_to) } : null;
+  return row?.until ? { until: new Date(row.until), seq: row.seq === null || row.seq === undefined ? null : Number(row.seq) } : null;
 }
 
 /**

@@ -109,4 +109,29 @@ describe.each(testEngines('claims and leases'))('claims and leases on $name', ({
     await catchUp;
     expect(order.indexOf('follower')).toBeLessThanOrEqual(2);
   });
+
+  it.skipIf(skip)('a leader whose store stops answering gives up before its lease runs out, so two never lead at once', async () => {
+    const [one] = await twoConnections();
+    let hang = false;
+    // The store as Leadership sees it: real until `hang`, then every lease write waits forever.
+    const stuck = new Proxy({}, { get: (_target, prop) => (prop === 'executeTakeFirst' ? () => new Promise(() => {}) : () => stuck) });
+    const db = new Proxy(one.db, {
+      get: (target, prop) => {
+        if (hang && prop === 'insertInto') return () => stuck;
+        const value = Reflect.get(target, prop, target);
+        // Kysely's methods read private fields: call them on the real object.
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const leadership = new Leadership({ store: { db } as typeof one, name: 'jobs', holder: 'A', ttlMs: 1_000, renewMs: 200, logger });
+    const gained = new Promise<void>((resolve) => leadership.once('gained', resolve));
+    leadership.start();
+    await gained;
+    const lost = new Promise<void>((resolve) => leadership.once('lost', resolve));
+    hang = true;
+    await lost;
+    // Given up while the lease is still ours in the store: nobody else can lead yet.
+    expect(await leaseHolder(one, 'jobs')).toBe('A');
+    await leadership.stop();
+  });
 });
