@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { webApi } from '@slack/bolt';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { DEFAULT_DATA_DIR } from '../../src/config.js';
 import { DigestRunner } from '../../src/digests/digest-runner.js';
@@ -27,6 +27,11 @@ import { ids, sourced } from '../store/fixtures.js';
 const WS = { teamId: EXAMPLE_TEAM.teamId, enterpriseId: null };
 const SCHEDULE = { hour: 9, timeZone: 'UTC' };
 const logger = createLogger({ level: 'silent' });
+// The command line runs built, in a process of its own: build it first if the sources changed.
+let cliMain: string;
+beforeAll(() => {
+  cliMain = ensureBuilt('dist/src/cli/main.js');
+}, 180_000);
 
 describe.each(testEngines('digests exactly once'))('digests exactly once on $name', ({ skip, fresh }) => {
   let database: FreshDatabase | undefined;
@@ -98,13 +103,13 @@ describe.each(testEngines('digests exactly once'))('digests exactly once on $nam
     // Slack takes the post and does not answer: the process is killed in between.
     fake.inject('chat.postMessage', { delayMs: 60_000 });
     const env = { DATABASE_URL: database!.url, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, PAPERBOT_ENV_FILE: '/dev/null' };
-    const child = startChild(ensureBuilt('dist/src/cli/main.js'), env, ['digest', '--now']);
+    const child = startChild(cliMain, env, ['digest', '--now']);
     await fake.waitFor((call) => call.method === 'chat.postMessage');
     child.process.kill('SIGKILL');
     expect(await child.exited).toBe('SIGKILL');
 
     // Restarted: the period was claimed, so nothing is posted again.
-    const again = startChild(ensureBuilt('dist/src/cli/main.js'), env, ['digest', '--now']);
+    const again = startChild(cliMain, env, ['digest', '--now']);
     expect(await again.exited).toBe(0);
     expect(again.other.join('\n')).toContain('0 posted, 0 with nothing new, 1 posted already this period');
     expect(fake.api('chat.postMessage')).toHaveLength(1);
