@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR } from '../../src/config.js';
 import { openLibrary } from '../../src/library/open-library.js';
@@ -8,7 +5,7 @@ import { createLogger } from '../../src/logger.js';
 import * as slack from '../../src/slack-stand-in/payloads.js';
 import { signedHeaders } from '../../src/slack-stand-in/sign.js';
 import { setWatch } from '../../src/store/watches.js';
-import { ensureBuilt } from '../helpers/build.js';
+import { type BuiltApp, builtApp } from '../helpers/built-app.js';
 import { type Child, startChild } from '../helpers/child.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../helpers/paperbot.js';
@@ -26,14 +23,13 @@ import { sourced } from '../store/fixtures.js';
 const skip = !(await postgresReachable()) && !POSTGRES_REQUIRED;
 const fake = new FakeSlack();
 let database: TestDatabase;
-let dir: string;
 const instances: { child: Child; port: number }[] = [];
 const logger = createLogger({ level: 'silent' });
 const WS = { teamId: slack.EXAMPLE_TEAM.teamId, enterpriseId: null };
 
-async function startInstance(): Promise<{ child: Child; port: number }> {
-  const child = startChild(ensureBuilt(), {
-    PAPERBOT_ENV_FILE: join(dir, 'empty.env'),
+async function startInstance(app: BuiltApp): Promise<{ child: Child; port: number }> {
+  const child = startChild(app.main, {
+    PAPERBOT_ENV_FILE: app.envFile,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
@@ -54,14 +50,11 @@ const send = (port: number, { body, contentType }: SlackBody, headers: Record<st
 const leaderOf = (pair: { child: Child }[]) => pair.find((i) => i.child.logs.some((l) => l.msg?.startsWith('leading:')));
 
 describe.skipIf(skip)('two instances on one Postgres', () => {
+  const app = builtApp(fake, 'paperbot-instances-');
   let a: { child: Child; port: number };
   let b: { child: Child; port: number };
 
   beforeAll(async () => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'paperbot-instances-'));
-    writeFileSync(join(dir, 'empty.env'), '');
-    await fake.start();
     database = await createTestDatabase();
     // A watch set a week ago, and a paper for it stored since: the leader's first digest look posts it.
     const library = await openLibrary({ databaseUrl: database.url, dataDir: DEFAULT_DATA_DIR, logger });
@@ -74,15 +67,13 @@ describe.skipIf(skip)('two instances on one Postgres', () => {
     );
     await library.add([sourced('2612.00001', { title: 'Kangaroo locomotion on sand' })], new Date(Date.now() - 3_600_000));
     await library.store.close();
-    [a, b] = await Promise.all([startInstance(), startInstance()]);
+    [a, b] = await Promise.all([startInstance(app), startInstance(app)]);
   }, 180_000);
 
   afterAll(async () => {
     for (const { child } of instances) child.process.kill('SIGKILL');
     await Promise.all(instances.map((i) => i.child.exited));
-    await fake.stop();
     await database?.drop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('one of them leads: its digest look posts the period once, and the other never looks', async () => {
@@ -161,7 +152,7 @@ describe.skipIf(skip)('two instances on one Postgres', () => {
 
   it('when the leader dies (SIGKILL, no goodbye), another instance leads within a minute', async () => {
     const leader = leaderOf([a, b].filter((i) => i.child.process.exitCode === null && i.child.process.signalCode === null))!;
-    const joined = await startInstance();
+    const joined = await startInstance(app);
     leader.child.process.kill('SIGKILL');
     const killedAt = Date.now();
     await joined.child.waitFor((l) => l.msg?.startsWith('leading:'), 'took over after the lease ran out');

@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SLACK_OAUTH } from '../../src/config.js';
 import * as slack from '../../src/slack-stand-in/payloads.js';
 import { signedHeaders } from '../../src/slack-stand-in/sign.js';
-import { ensureBuilt } from '../helpers/build.js';
+import { builtApp } from '../helpers/built-app.js';
 import { startChild } from '../helpers/child.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { CLIENT_ID, CLIENT_SECRET, cookieValue, STATE_SECRET, WORKSPACE_B } from '../helpers/oauth-paperbot.js';
@@ -16,24 +14,12 @@ import { SIGNING_SECRET } from '../helpers/paperbot.js';
 // auth.test at start), the installer at /slack/install, and a workspace installed through it
 // answered with its own token.
 const fake = new FakeSlack({ oauthApp: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } });
-let main: string;
-let dir: string;
-beforeAll(async () => {
-  main = ensureBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'paperbot-oauth-'));
-  // A settings file of the test's own, empty: the project's .env is never read.
-  writeFileSync(join(dir, 'empty.env'), '');
-  await fake.start();
-}, 180_000);
-afterAll(async () => {
-  await fake.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = builtApp(fake, 'paperbot-oauth-');
 
 const env = (more: Record<string, string> = {}) => ({
-  PAPERBOT_ENV_FILE: join(dir, 'empty.env'),
+  PAPERBOT_ENV_FILE: app.envFile,
   LOG_LEVEL: 'info',
-  DATABASE_URL: `sqlite:${join(dir, `db-${randomBytes(4).toString('hex')}.sqlite`)}`,
+  DATABASE_URL: `sqlite:${join(app.dir, `db-${randomBytes(4).toString('hex')}.sqlite`)}`,
   PAPERBOT_SOURCES: 'none',
   PORT: '0',
   SLACK_API_URL: fake.apiUrl,
@@ -48,7 +34,7 @@ const env = (more: Record<string, string> = {}) => ({
 describe('main in OAuth mode', () => {
   it('starts with no bot token, installs a workspace through /slack/install, and answers it with its own token', async () => {
     fake.reset();
-    const child = startChild(main, env());
+    const child = startChild(app.main, env());
     try {
       const started = await child.waitFor((l) => /^Paperbot is running/.test(l.msg), 'started');
       expect(started).toMatchObject({ mode: 'oauth', install: SLACK_OAUTH.installPath });
@@ -88,7 +74,7 @@ describe('main in OAuth mode', () => {
   });
 
   it('refuses to start without PAPERBOT_ENCRYPTION_KEY, saying how to make one', async () => {
-    const child = startChild(main, env({ PAPERBOT_ENCRYPTION_KEY: 'not-a-key' }));
+    const child = startChild(app.main, env({ PAPERBOT_ENCRYPTION_KEY: 'not-a-key' }));
     try {
       expect(await child.exited).toBe(1);
       const said = child.other.join('\n');

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { ensureBuilt } from '../helpers/build.js';
+import { builtApp } from '../helpers/built-app.js';
 import { startChild, type Child } from '../helpers/child.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { appMention, slashCommand, type SlackBody } from '../helpers/payloads.js';
@@ -17,30 +15,19 @@ import { closedOrigin, startReplayServer } from '../sources/replay-server.js';
 // These run the built app in a process of its own: what happens to a process (signals, exit
 // codes, errors nothing catches) cannot be seen from inside the test runner's.
 const fake = new FakeSlack();
-let main: string;
-let dir: string;
-beforeAll(async () => {
-  main = ensureBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'paperbot-process-'));
-  writeFileSync(join(dir, 'empty.env'), '');
-  await fake.start();
-}, 180_000);
-afterAll(async () => {
-  await fake.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = builtApp(fake, 'paperbot-process-');
 
 let databases = 0;
 // Each process gets a store of its own, and no live sources unless a test asks for them; an
 // empty settings file stands in for the project's .env, which would otherwise fill in the rest.
 const env = (more: Record<string, string> = {}) => ({
-  PAPERBOT_ENV_FILE: join(dir, 'empty.env'),
+  PAPERBOT_ENV_FILE: app.envFile,
   SLACK_BOT_TOKEN: BOT_TOKEN,
   SLACK_SIGNING_SECRET: SIGNING_SECRET,
   SLACK_API_URL: fake.apiUrl,
   PORT: '0',
   LOG_LEVEL: 'info',
-  DATABASE_URL: `sqlite:${join(dir, `db-${++databases}.sqlite`)}`,
+  DATABASE_URL: `sqlite:${join(app.dir, `db-${++databases}.sqlite`)}`,
   PAPERBOT_SOURCES: 'none',
   ...more,
 });
@@ -74,7 +61,7 @@ describe('errors nothing catches', () => {
 describe('SIGTERM', () => {
   it('stops taking requests, finishes the one in flight, and exits 0', async () => {
     fake.reset();
-    const child = startChild(main, env());
+    const child = startChild(app.main, env());
     try {
       const { port } = await child.waitFor((l) => /^Paperbot is running/.test(l.msg), 'started');
       // A mention is acked at once; its answer is then in flight while Slack takes 1.5 s over the post.
@@ -113,7 +100,7 @@ describe('live sources that are down or stopped mid-fetch', () => {
     fake.reset();
     const closed = await closedOrigin();
     const child = startChild(
-      main,
+      app.main,
       env({ PAPERBOT_SOURCES: 'hf-daily,arxiv:cs.CL', HF_API_URL: closed, ARXIV_API_URL: `${closed}/api/query`, ARXIV_MIN_INTERVAL_MS: '10' }),
     );
     try {
@@ -140,8 +127,8 @@ describe('live sources that are down or stopped mid-fetch', () => {
       arrived();
       return { hang: true };
     });
-    const database = join(dir, 'mid-fetch.sqlite');
-    const child = startChild(main, env({ DATABASE_URL: `sqlite:${database}`, PAPERBOT_SOURCES: 'hf-daily', HF_API_URL: hanging.origin }));
+    const database = join(app.dir, 'mid-fetch.sqlite');
+    const child = startChild(app.main, env({ DATABASE_URL: `sqlite:${database}`, PAPERBOT_SOURCES: 'hf-daily', HF_API_URL: hanging.origin }));
     try {
       await child.waitFor((l) => /^Paperbot is running/.test(l.msg), 'started');
       await requested;
