@@ -1,4 +1,4 @@
-type TypedArray = Int32Array | Uint32Array | Uint16Array;
+type TypedArray = Int32Array | Uint32Array | Uint16Array | Float32Array;
 
 /** An append-only typed array that doubles when full; `view()` is the filled part. */
 export class Growable<T extends TypedArray> {

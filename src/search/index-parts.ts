@@ -36,8 +36,13 @@ const TYPED = {
 type Typed = keyof typeof TYPED;
 const ALIGN = 8;
 
+/** Arrays a snapshot carries beside the index's own (the semantic model's), by name. */
+export type ExtraArrays = Record<string, Int8Array | Float32Array>;
+const EXTRA_TYPES = { Int8Array, Float32Array } as const;
+
 /** Where each typed array sits in a snapshot, after the header. */
 type Layout = Record<Typed, { offset: number; length: number }>;
+type ExtraLayout = Record<string, { offset: number; length: number; type: keyof typeof EXTRA_TYPES }>;
 
 /**
  * Writes `header` (any JSON) and the typed arrays of `parts` into one binary snapshot: a 4-byte
@@ -45,31 +50,37 @@ type Layout = Record<Typed, { offset: number; length: number }>;
  * reading maps them without copying.
  * NOTE: byte order is the machine's; a snapshot is a local start-up cache, not an exchange format.
  */
-export function writeSnapshot(header: object, parts: IndexParts): Uint8Array {
+export function writeSnapshot(header: object, parts: IndexParts, extra: ExtraArrays = {}): Uint8Array {
   const layout = {} as Layout;
+  const extraLayout: ExtraLayout = {};
   let end = 0;
   for (const key of Object.keys(TYPED) as Typed[]) {
     layout[key] = { offset: end, length: parts[key].length };
     end = align(end + parts[key].byteLength);
   }
-  const json = Buffer.from(JSON.stringify({ ...header, ids: parts.ids, terms: parts.terms, layout }));
+  for (const [name, array] of Object.entries(extra)) {
+    extraLayout[name] = { offset: end, length: array.length, type: array instanceof Int8Array ? 'Int8Array' : 'Float32Array' };
+    end = align(end + array.byteLength);
+  }
+  const json = Buffer.from(JSON.stringify({ ...header, ids: parts.ids, terms: parts.terms, layout, extraLayout }));
   const start = align(4 + json.length);
   const bytes = Buffer.alloc(start + end);
   bytes.writeUInt32LE(json.length, 0);
   json.copy(bytes, 4);
-  for (const key of Object.keys(TYPED) as Typed[]) {
-    const array = parts[key];
-    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), start + layout[key].offset);
-  }
+  const arrays: [{ offset: number }, Int8Array | Float32Array | IndexParts[Typed]][] = [
+    ...(Object.keys(TYPED) as Typed[]).map((key) => [layout[key], parts[key]] as [{ offset: number }, IndexParts[Typed]]),
+    ...Object.entries(extra).map(([name, array]) => [extraLayout[name]!, array] as [{ offset: number }, Int8Array | Float32Array]),
+  ];
+  for (const [{ offset }, array] of arrays) bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), start + offset);
   return bytes;
 }
 
 /** Reads a snapshot written by {@link writeSnapshot}: the header, and the parts as views on `bytes`. */
-export function readSnapshot<H>(bytes: Uint8Array): { header: H; parts: IndexParts } {
+export function readSnapshot<H>(bytes: Uint8Array): { header: H; parts: IndexParts; extra: ExtraArrays } {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.length < 4) throw new Error('The search snapshot is damaged; rebuild it.');
   const length = view.readUInt32LE(0);
-  const parsed = JSON.parse(view.toString('utf8', 4, 4 + length)) as H & { ids: string[]; terms: string[]; layout: Layout };
+  const parsed = JSON.parse(view.toString('utf8', 4, 4 + length)) as H & { ids: string[]; terms: string[]; layout: Layout; extraLayout?: ExtraLayout };
   // The arrays need 8-byte alignment; a buffer that does not start aligned is copied once.
   const base = bytes.byteOffset % ALIGN === 0 ? bytes : new Uint8Array(bytes);
   const start = base.byteOffset + align(4 + length);
@@ -83,7 +94,14 @@ export function readSnapshot<H>(bytes: Uint8Array): { header: H; parts: IndexPar
   if (parts.fieldLengths.length !== parts.ids.length * FIELDS.length || parts.sequenceStarts.length !== parts.ids.length + 1) {
     throw new Error('The search snapshot is damaged; rebuild it.');
   }
-  return { header: parsed, parts };
+  const extra: ExtraArrays = {};
+  for (const [name, { offset, length: count, type }] of Object.entries(parsed.extraLayout ?? {})) {
+    const Type = EXTRA_TYPES[type];
+    if (Type === undefined || start + offset + count * Type.BYTES_PER_ELEMENT > base.byteOffset + base.byteLength)
+      throw new Error('The search snapshot is damaged; rebuild it.');
+    extra[name] = new Type(base.buffer as ArrayBuffer, start + offset, count);
+  }
+  return { header: parsed, parts, extra };
 }
 
 function align(n: number): number {

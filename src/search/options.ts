@@ -62,6 +62,36 @@ export interface SearchOptions {
   readonly suggestionMinWordsKept: number;
   /** "Did you mean" also when the query found something, if its corrected form finds at least this many times more. */
   readonly didYouMeanFactor: number;
+  /**
+   * The second stage (second-stage.ts): the best `candidates` papers of the first pass are
+   * reranked with a semantic score (latent semantic analysis learnt from the corpus, see
+   * semantic/lsa-model.ts): each gains `weight` × (best first-pass score) × cosine. When fewer
+   * than `fillBelow` papers are listed, papers that match no query word but whose cosine is at
+   * least `minSimilarity` are listed after them, if their combined score passes the floor.
+   * The model: `rankPerSqrtPapers` × √papers dimensions, at most `maxRank`; terms in at least
+   * `minDocumentFrequency` papers and at most `maxDocumentShare` of them, the commonest
+   * `maxTerms`; title words count `titleWeight` times; the SVD's `oversampling` and
+   * `powerIterations`, learnt from at most `sampleSize` papers (evenly spread; all are folded in). Papers added later are folded in; the model is learnt again once they
+   * reach `refreshShare` of those it was learnt from, in slices of `refreshSliceMs` between
+   * searches. `weight` 0 turns the stage off.
+   */
+  readonly semantic: {
+    readonly weight: number;
+    readonly candidates: number;
+    readonly fillBelow: number;
+    readonly minSimilarity: number;
+    readonly maxRank: number;
+    readonly rankPerSqrtPapers: number;
+    readonly minDocumentFrequency: number;
+    readonly maxDocumentShare: number;
+    readonly maxTerms: number;
+    readonly titleWeight: number;
+    readonly oversampling: number;
+    readonly powerIterations: number;
+    readonly sampleSize: number;
+    readonly refreshShare: number;
+    readonly refreshSliceMs: number;
+  };
   /** Version of analysis and snapshot layout; a snapshot of another version is refused, not misread. */
   readonly snapshotVersion: number;
 }
@@ -135,8 +165,27 @@ export const defaultSearchOptions: SearchOptions = deepFreeze({
   suggestionMinWordsKept: 0.5,
   /** "Far more": the corrected query finds at least three times as many papers. */
   didYouMeanFactor: 3,
+  /** The second stage: a semantic rerank of the first pass's best papers. */
+  semantic: {
+    weight: 0.4,
+    candidates: 1000,
+    fillBelow: 10,
+    minSimilarity: 0.5,
+    maxRank: 64,
+    rankPerSqrtPapers: 3,
+    minDocumentFrequency: 2,
+    maxDocumentShare: 0.5,
+    maxTerms: 50_000,
+    titleWeight: 2,
+    oversampling: 8,
+    powerIterations: 1,
+    sampleSize: 20_000,
+    refreshShare: 0.2,
+    /** A refresh runs in slices of this long between searches: no search waits longer for it. */
+    refreshSliceMs: 10,
+  },
   /** Bumped whenever analysis or the snapshot layout changes, so an old snapshot is rebuilt instead of misread. */
-  snapshotVersion: 2,
+  snapshotVersion: 3,
 });
 
 /**

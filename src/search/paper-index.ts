@@ -18,14 +18,17 @@ import {
   type TermPostings,
 } from './minisearch-internals.js';
 import { defaultSearchOptions, type SearchOptions } from './options.js';
+import { LsaModel, type LsaSnapshot } from './semantic/lsa-model.js';
+import { copyPaperWords } from './semantic/paper-words.js';
 
 /** The search options an index reads: field weights, acronym mining, the snapshot version. */
-export type IndexOptions = Pick<SearchOptions, 'fields' | 'acronym' | 'snapshotVersion'>;
+export type IndexOptions = Pick<SearchOptions, 'fields' | 'acronym' | 'semantic' | 'snapshotVersion'>;
 
 interface SnapshotHeader {
   version: number;
   acronyms: AcronymTableJson;
   lexicon: LexiconJson;
+  semantic: LsaSnapshot['header'];
 }
 
 /**
@@ -62,6 +65,8 @@ export class PaperIndex {
   /** Per field id: its BM25F weight. */
   readonly boosts: readonly number[];
   readonly lexicon: Lexicon;
+  /** The semantic model of the second stage, learnt from these papers (see semantic/lsa-model.ts). */
+  semantic: LsaModel;
   private readonly docIds: string[];
   private readonly docOf: Map<string, number>;
   private norms: Float32Array[];
@@ -76,12 +81,15 @@ export class PaperIndex {
   private documentFrequencies: Uint32Array;
   /** What {@link upsert} keeps up to date; null until the first one. */
   private live: LiveState | null = null;
+  /** The semantic model being learnt again, if it is, and the papers that changed since it started. */
+  private refresh: { done: Promise<void>; changed: Set<number> } | null = null;
 
   private constructor(
     parts: IndexParts,
     acronyms: AcronymTable,
     lexicon: Lexicon,
     private readonly options: IndexOptions,
+    semantic: LsaModel | null,
   ) {
     this.internals = readInternals(assembleMiniSearch(miniSearchOptions(), parts));
     this.docIds = parts.ids;
@@ -96,6 +104,7 @@ export class PaperIndex {
     this.boosts = FIELDS.map((field) => options.fields[field].boost);
     this.norms = FIELDS.map(() => new Float32Array(parts.ids.length));
     this.computeLengthNorms();
+    this.semantic = semantic ?? LsaModel.build(this, options.semantic);
   }
 
   /** Mines acronyms from the papers, then indexes title, abstract and authors. */
@@ -105,7 +114,7 @@ export class PaperIndex {
       options,
     );
     const { parts, lexicon } = buildIndex(papers, acronyms);
-    return new PaperIndex(parts, acronyms, lexicon, options);
+    return new PaperIndex(parts, acronyms, lexicon, options, null);
   }
 
   /**
@@ -113,7 +122,7 @@ export class PaperIndex {
    * throws if it was made by another analysis version than `options.snapshotVersion`.
    */
   static fromSnapshot(bytes: Uint8Array, options: IndexOptions = defaultSearchOptions): PaperIndex {
-    const { header, parts } = readSnapshot<SnapshotHeader>(bytes);
+    const { header, parts, extra } = readSnapshot<SnapshotHeader>(bytes);
     if (header.version !== options.snapshotVersion) {
       throw new Error(`Search snapshot version ${header.version} is not ${options.snapshotVersion}; rebuild the index.`);
     }
@@ -124,13 +133,20 @@ export class PaperIndex {
       sequence: parts.sequence.slice(),
       documentFrequencies: parts.documentFrequencies.slice(),
     };
-    return new PaperIndex(own, AcronymTable.fromJSON(header.acronyms), Lexicon.fromJSON(header.lexicon), options);
+    const semantic = LsaModel.fromSnapshot({ header: header.semantic, arrays: extra });
+    return new PaperIndex(own, AcronymTable.fromJSON(header.acronyms), Lexicon.fromJSON(header.lexicon), options, semantic);
   }
 
   /** The whole index in one binary snapshot (see `writeSnapshot`), for a fast start; stamped with `options.snapshotVersion`. */
   snapshot(): Uint8Array {
-    const header: SnapshotHeader = { version: this.options.snapshotVersion, acronyms: this.acronyms.toJSON(), lexicon: this.lexicon.toJSON() };
-    return writeSnapshot(header, this.parts());
+    const semantic = this.semantic.toSnapshot();
+    const header: SnapshotHeader = {
+      version: this.options.snapshotVersion,
+      acronyms: this.acronyms.toJSON(),
+      lexicon: this.lexicon.toJSON(),
+      semantic: semantic.header,
+    };
+    return writeSnapshot(header, this.parts(), semantic.arrays);
   }
 
   /**
@@ -260,6 +276,17 @@ export class PaperIndex {
     return ids.every((id) => id !== undefined) ? (ids as number[]) : null;
   }
 
+  /** True when paper `doc` holds `term` in some field. */
+  holds(term: string, doc: number): boolean {
+    for (const docs of this.postings(term)?.values() ?? []) if (docs.has(doc)) return true;
+    return false;
+  }
+
+  /** Term ids run from 0 to this, less one (terms no paper holds any more included). */
+  get termCount(): number {
+    return this.terms.length;
+  }
+
   /** The term of a term id (as in {@link sequenceOf}). */
   termOf(termId: number): string {
     return this.terms[termId]!;
@@ -371,6 +398,39 @@ export class PaperIndex {
     for (const stem of new Set([...crossed].map((termId) => family(this.terms[termId]!)))) this.lexicon.setFamily(stem, this.wordsOfFamily(stem));
     writeAverageFieldLengths(this.internals, live.fieldTotals);
     this.computeLengthNorms();
+    this.foldIntoSemantic(docs);
+  }
+
+  /** Resolves once the semantic model's refresh under way, if any, is over (see {@link foldIntoSemantic}). */
+  semanticRefreshed(): Promise<void> {
+    return this.refresh?.done ?? Promise.resolve();
+  }
+
+  /**
+   * Gives new and changed papers their semantic vectors at once (folded into the current model),
+   * and learns the model again once the papers added since it was learnt reach `refreshShare` of
+   * those it was learnt from: on a copy of the papers' words, in slices between searches, then
+   * the papers that changed meanwhile are folded into the new model and it replaces the old.
+   */
+  private foldIntoSemantic(docs: readonly number[]): void {
+    const options = this.options.semantic;
+    this.semantic.fold(this, docs, options.titleWeight);
+    for (const doc of docs) this.refresh?.changed.add(doc);
+    if (this.refresh !== null || !this.semantic.needsRefresh(options.refreshShare)) return;
+    const changed = new Set<number>();
+    const words = copyPaperWords(this);
+    const done = (async () => {
+      try {
+        const model = await LsaModel.buildInSlices(words, options, options.refreshSliceMs);
+        model.fold(this, [...changed], options.titleWeight);
+        this.semantic = model;
+      } catch {
+        // NOTE: the model in use stays valid (only less up to date); the next upsert tries again.
+      } finally {
+        this.refresh = null;
+      }
+    })();
+    this.refresh = { done, changed };
   }
 
   /** Takes out the postings `parts` describe (papers `docs[i]` as indexed now); notes words whose count falls to zero in `crossed`. */

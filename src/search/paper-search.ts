@@ -131,6 +131,7 @@ export function createPaperSearch(papers: readonly Paper[], { snapshot, options:
       return result;
     },
     snapshot: () => index.snapshot(),
+    settled: () => index.semanticRefreshed(),
   };
 }
 

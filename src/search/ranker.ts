@@ -4,6 +4,7 @@ import { defaultSearchOptions, type SearchOptions } from './options.js';
 import type { PaperIndex } from './paper-index.js';
 import type { Clause, QueryPlan } from './query-plan.js';
 import { coordination, scoreFloor } from './score-cutoff.js';
+import { planTerms, rerank, semanticOnly } from './second-stage.js';
 import { TopK } from './top-k.js';
 
 export interface RankedHit {
@@ -17,7 +18,7 @@ export interface RankedHit {
 }
 
 /** The search options ranking reads (field weights are the index's). */
-export type RankOptions = Pick<SearchOptions, 'k1' | 'coordinationExponent' | 'minRelativeScore' | 'guaranteedHits' | 'allWordsFirst'>;
+export type RankOptions = Pick<SearchOptions, 'k1' | 'coordinationExponent' | 'minRelativeScore' | 'guaranteedHits' | 'allWordsFirst' | 'semantic'>;
 
 export interface Ranking {
   /** The page asked for, best first. */
@@ -99,7 +100,7 @@ export class Ranker {
     const clauses = [...plan.clauses, ...plan.phrases.map((p) => p.clause)];
     if (clauses.length === 0) return filter.narrows ? this.listFiltered(filter, offset, limit) : { hits: [], total: 0, unmatched: [] };
     const { total, matched, required, direct, hitClauses, candidates, kept } = this;
-    const found = this.scoreClauses(clauses, plan.clauses.length, this.prune && !filter.checksCheap && !filter.checksOrder);
+    let found = this.scoreClauses(clauses, plan.clauses.length, this.prune && !filter.checksCheap && !filter.checksOrder);
     try {
       const phrases = clauses.length - plan.clauses.length;
       const [checkCheap, checkOrder] = [filter.checksCheap, filter.checksOrder];
@@ -116,6 +117,20 @@ export class Ranker {
         kept[keptCount++] = doc;
       }
       const threshold = listingThreshold(scoreFloor(best, this.options.minRelativeScore), guaranteed);
+      const secondStage = { ...this.options.semantic, allWordsFirst: this.options.allWordsFirst };
+      const listed = (doc: number) => total[doc]! >= (direct[doc] === 1 ? threshold.direct : threshold.floor);
+      const pass = { docs: kept, count: keptCount, scores: total, hitClauses, clauses: clauses.length, best, listed };
+      const { query, listed: listedCount } = rerank(pass, this.index.semantic, plan, secondStage);
+      if (query !== null && phrases === 0 && listedCount < secondStage.fillBelow) {
+        const terms = planTerms(plan);
+        const matchesWord = (doc: number) => matched[doc]! > 0 || terms.some(({ term }) => this.index.holds(term, doc));
+        for (const { doc, score } of semanticOnly(query, this.index.semantic, best, secondStage, matchesWord)) {
+          if ((checkCheap && !filter.passesCheap(doc)) || (checkOrder && !filter.passesOrder(doc))) continue;
+          total[doc] = score;
+          candidates[found++] = doc;
+          kept[keptCount++] = doc;
+        }
+      }
       const ranking = page(
         kept,
         keptCount,

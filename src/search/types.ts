@@ -80,4 +80,10 @@ export interface PaperSearch {
    * Optional: other implementations may not have one.
    */
   snapshot?(): Uint8Array;
+  /**
+   * Resolves when work an upsert started in the background is over (learning the semantic
+   * model again once enough papers have arrived); searches are served meanwhile.
+   * Optional: other implementations may have none.
+   */
+  settled?(): Promise<void>;
 }
