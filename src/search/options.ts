@@ -92,6 +92,12 @@ export interface SearchOptions {
     readonly refreshShare: number;
     readonly refreshSliceMs: number;
   };
+  /**
+   * The second stage also adds, at `weight`, a term-proximity score (proximity.ts): consecutive
+   * query words side by side in that order, a pair in the title counting `titleWeight` times;
+   * scored like a BM25 term. 0 turns it off.
+   */
+  readonly proximity: { readonly weight: number; readonly titleWeight: number };
   /** Version of analysis and snapshot layout; a snapshot of another version is refused, not misread. */
   readonly snapshotVersion: number;
 }
@@ -184,6 +190,8 @@ export const defaultSearchOptions: SearchOptions = deepFreeze({
     /** A refresh runs in slices of this long between searches: no search waits longer for it. */
     refreshSliceMs: 10,
   },
+  /** Consecutive query words side by side in a paper. */
+  proximity: { weight: 0.25, titleWeight: 2 },
   /** Bumped whenever analysis or the snapshot layout changes, so an old snapshot is rebuilt instead of misread. */
   snapshotVersion: 3,
 });

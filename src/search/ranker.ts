@@ -18,7 +18,10 @@ export interface RankedHit {
 }
 
 /** The search options ranking reads (field weights are the index's). */
-export type RankOptions = Pick<SearchOptions, 'k1' | 'coordinationExponent' | 'minRelativeScore' | 'guaranteedHits' | 'allWordsFirst' | 'semantic'>;
+export type RankOptions = Pick<
+  SearchOptions,
+  'k1' | 'coordinationExponent' | 'minRelativeScore' | 'guaranteedHits' | 'allWordsFirst' | 'semantic' | 'proximity'
+>;
 
 export interface Ranking {
   /** The page asked for, best first. */
@@ -117,10 +120,11 @@ export class Ranker {
         kept[keptCount++] = doc;
       }
       const threshold = listingThreshold(scoreFloor(best, this.options.minRelativeScore), guaranteed);
-      const secondStage = { ...this.options.semantic, allWordsFirst: this.options.allWordsFirst };
+      const { allWordsFirst, proximity, k1 } = this.options;
+      const secondStage = { ...this.options.semantic, allWordsFirst, proximity, k1 };
       const listed = (doc: number) => total[doc]! >= (direct[doc] === 1 ? threshold.direct : threshold.floor);
       const pass = { docs: kept, count: keptCount, scores: total, hitClauses, clauses: clauses.length, best, listed };
-      const { query, listed: listedCount } = rerank(pass, this.index.semantic, plan, secondStage);
+      const { query, listed: listedCount } = rerank(pass, this.index.semantic, this.index, plan, secondStage);
       if (query !== null && phrases === 0 && listedCount < secondStage.fillBelow) {
         const terms = planTerms(plan);
         const matchesWord = (doc: number) => matched[doc]! > 0 || terms.some(({ term }) => this.index.holds(term, doc));

@@ -1,10 +1,11 @@
 import type { WeightedTerm } from './bm25f.js';
 import type { SearchOptions } from './options.js';
+import { proximityScores, type WordSequences } from './proximity.js';
 import type { QueryPlan } from './query-plan.js';
 import type { SemanticScorer } from './semantic/semantic-scorer.js';
 import { TopK } from './top-k.js';
 
-export type SecondStageOptions = SearchOptions['semantic'] & Pick<SearchOptions, 'allWordsFirst'>;
+export type SecondStageOptions = SearchOptions['semantic'] & Pick<SearchOptions, 'allWordsFirst' | 'proximity' | 'k1'>;
 
 /** The first pass's papers, as the ranker holds them. */
 export interface FirstPass {
@@ -36,24 +37,36 @@ export interface FirstPass {
 export function rerank(
   pass: FirstPass,
   semantic: SemanticScorer,
+  words: WordSequences,
   plan: QueryPlan,
   options: SecondStageOptions,
 ): { query: Float32Array | null; listed: number } {
   const query = options.weight > 0 && pass.best > 0 ? semantic.embedQuery(planTerms(plan)) : null;
-  const head = new TopK(query === null ? 0 : options.candidates);
+  const proximity = options.proximity.weight > 0 && plan.clauses.length > 1;
+  const reranks = query !== null || proximity;
+  const head = new TopK(reranks ? options.candidates : 0);
   let listed = 0;
   for (let i = 0; i < pass.count; i++) {
     const doc = pass.docs[i]!;
     if (!pass.listed(doc)) continue;
     listed += 1;
-    if (query === null) continue;
+    if (!reranks) continue;
     const tier = options.allWordsFirst && pass.hitClauses[doc]! >= pass.clauses ? 1 : 0;
     const score = pass.scores[doc]!;
     if (tier > head.lowestTier || score >= head.threshold) head.push(score, doc, tier);
   }
-  if (query === null) return { query, listed };
-  const gain = options.weight * pass.best;
-  for (const { doc } of head.sorted()) pass.scores[doc]! += gain * Math.max(0, semantic.similarity(query, doc));
+  if (!reranks) return { query, listed };
+  const docs = head.sorted().map((h) => h.doc);
+  if (query !== null) {
+    const gain = options.weight * pass.best;
+    for (const doc of docs) pass.scores[doc]! += gain * Math.max(0, semantic.similarity(query, doc));
+  }
+  if (proximity) {
+    const near = proximityScores(words, plan.clauses, docs, { titleWeight: options.proximity.titleWeight, k1: options.k1 });
+    docs.forEach((doc, i) => {
+      pass.scores[doc]! += options.proximity.weight * near[i]!;
+    });
+  }
   return { query, listed };
 }
 

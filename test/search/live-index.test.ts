@@ -31,9 +31,9 @@ const MORE = [
 const QUERIES = [...judged.map((j) => j.query), ...MORE];
 
 /**
- * These tests hold the first pass (the lexical index, updated in place) to what a full build
- * gives, exactly; so the second stage is off. The semantic model is folded into, then learnt
- * again: its own guarantees are in semantic-model.test.ts.
+ * These tests hold the lexical index, updated in place, to what a full build gives, exactly
+ * (term proximity, read from the same word sequences, included), so the semantic model is off:
+ * it is folded into, then learnt again, and its own guarantees are in semantic-model.test.ts.
  */
 const firstPass = (given: readonly Paper[], options: CreateOptions = {}) => createPaperSearch(given, { ...options, options: { semantic: { weight: 0 } } });
 

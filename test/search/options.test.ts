@@ -89,8 +89,8 @@ describe('search options: honoured by the engine', () => {
   it('minRelativeScore: 0 lists more of the real corpus than the default cut-off', () => {
     const lenient = withOptions({ minRelativeScore: 0 });
     // The second stage reranks what the cut-off lets through: with it off, the strict list is the lenient one's head.
-    const firstPassStrict = withOptions({ semantic: { weight: 0 } });
-    const firstPassLenient = withOptions({ minRelativeScore: 0, semantic: { weight: 0 } });
+    const firstPassStrict = withOptions({ semantic: { weight: 0 }, proximity: { weight: 0 } });
+    const firstPassLenient = withOptions({ minRelativeScore: 0, semantic: { weight: 0 }, proximity: { weight: 0 } });
     for (const query of ['code generation', 'long context']) {
       const all = ids(lenient, query);
       expect(all.length).toBeGreaterThan(ids(search, query).length);
@@ -104,7 +104,7 @@ describe('search options: honoured by the engine', () => {
     const titleBlind = withOptions({ fields: { title: { boost: 0 } } });
     const titleHeavy = withOptions({ fields: { title: { boost: 25 } } });
     // The first pass alone, so that the order compared is the one field weights make.
-    const firstPass = { semantic: { weight: 0 } };
+    const firstPass = { semantic: { weight: 0 }, proximity: { weight: 0 } };
     const [blindFirst, heavyFirst, defaultFirst] = [0, 25, defaultSearchOptions.fields.title.boost].map((boost) =>
       withOptions({ ...firstPass, fields: { title: { boost } } }),
     );

@@ -1,0 +1,78 @@
+import type { Clause } from './query-plan.js';
+
+/** What proximity reads of the index: each paper's title and abstract words, as term ids. */
+export interface WordSequences {
+  /** Term ids of the title's words, −1, then the abstract's (stop words left out). */
+  sequenceOf(doc: number): Int32Array;
+  termIdsOf(terms: readonly string[]): number[] | null;
+}
+
+export interface ProximityOptions {
+  /** A pair in the title counts this many times one in the abstract. */
+  readonly titleWeight: number;
+  /** BM25 saturation of a pair's count. */
+  readonly k1: number;
+}
+
+/**
+ * Term proximity (Büttcher, Clarke & Lushman, 2006, in its simplest, ordered form): for each
+ * two consecutive query words, how often a paper has them side by side in that order (stop
+ * words aside, any variant of each), saturated like a BM25 term frequency and weighted by the
+ * rarity of the pair among `docs`. "long context" then favours papers that say "long context"
+ * over papers that say "long" here and "context" there.
+ *
+ * Returns, per position in `docs`, the paper's proximity score (0 for a query of one word).
+ *
+ * @example
+ * proximityScores(index, plan.clauses, head, { titleWeight: 2, k1: 1.2 });
+ */
+export function proximityScores(index: WordSequences, clauses: readonly Clause[], docs: readonly number[], options: ProximityOptions): Float64Array {
+  const scores = new Float64Array(docs.length);
+  if (clauses.length < 2 || docs.length === 0) return scores;
+  // Per term id: a bit for each clause it is a variant of (at most 31 clauses take part).
+  const clauseBits = new Map<number, number>();
+  const taking = Math.min(clauses.length, 31);
+  for (let c = 0; c < taking; c++) {
+    const clause = clauses[c]!;
+    const terms = [...clause.anyOf, ...clause.related].map((t) => t.term);
+    for (const term of terms) {
+      const id = index.termIdsOf([term])?.[0];
+      if (id !== undefined) clauseBits.set(id, (clauseBits.get(id) ?? 0) | (1 << c));
+    }
+  }
+  const pairs = taking - 1;
+  const counts = new Float64Array(docs.length * pairs);
+  const holding = new Uint32Array(pairs);
+  docs.forEach((doc, row) => {
+    const sequence = index.sequenceOf(doc);
+    let weight = options.titleWeight;
+    let previous = 0;
+    for (const id of sequence) {
+      if (id < 0) {
+        weight = 1;
+        previous = 0;
+        continue;
+      }
+      const bits = clauseBits.get(id) ?? 0;
+      // Pair c: clause c here right before clause c + 1.
+      let followed = previous & (bits >>> 1);
+      while (followed !== 0) {
+        const c = 31 - Math.clz32(followed);
+        followed &= ~(1 << c);
+        if (counts[row * pairs + c] === 0) holding[c]! += 1;
+        counts[row * pairs + c]! += weight;
+      }
+      previous = bits;
+    }
+  });
+  const idf = Array.from(holding, (df) => (df === 0 ? 0 : Math.log(1 + (docs.length - df + 0.5) / (df + 0.5))));
+  for (let row = 0; row < docs.length; row++) {
+    let score = 0;
+    for (let c = 0; c < pairs; c++) {
+      const count = counts[row * pairs + c]!;
+      if (count > 0) score += (idf[c]! * count * (options.k1 + 1)) / (count + options.k1);
+    }
+    scores[row] = score;
+  }
+  return scores;
+}
