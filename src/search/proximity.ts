@@ -5,6 +5,16 @@ export interface WordSequences {
   /** Term ids of the title's words, −1, then the abstract's (stop words left out). */
   sequenceOf(doc: number): Int32Array;
   termIdsOf(terms: readonly string[]): number[] | null;
+  readonly termCount: number;
+}
+
+/**
+ * A buffer that one caller reuses across queries (per term id: the query clauses it belongs to
+ * as bits), all zero between calls. Grown as the vocabulary grows.
+ * NOTE: a Map here cost a lookup per word of every reranked paper, several milliseconds a query at 100,000 papers.
+ */
+export interface ProximityScratch {
+  bits: Uint32Array;
 }
 
 export interface ProximityOptions {
@@ -26,21 +36,46 @@ export interface ProximityOptions {
  * @example
  * proximityScores(index, plan.clauses, head, { titleWeight: 2, k1: 1.2 });
  */
-export function proximityScores(index: WordSequences, clauses: readonly Clause[], docs: readonly number[], options: ProximityOptions): Float64Array {
+export function proximityScores(
+  index: WordSequences,
+  clauses: readonly Clause[],
+  docs: readonly number[],
+  options: ProximityOptions,
+  scratch: ProximityScratch,
+): Float64Array {
   const scores = new Float64Array(docs.length);
   if (clauses.length < 2 || docs.length === 0) return scores;
+  if (scratch.bits.length < index.termCount) scratch.bits = new Uint32Array(Math.ceil(index.termCount * 1.25));
   // Per term id: a bit for each clause it is a variant of (at most 31 clauses take part).
-  const clauseBits = new Map<number, number>();
+  const clauseBits = scratch.bits;
+  const ids: number[] = [];
   const taking = Math.min(clauses.length, 31);
   for (let c = 0; c < taking; c++) {
     const clause = clauses[c]!;
-    const terms = [...clause.anyOf, ...clause.related].map((t) => t.term);
-    for (const term of terms) {
+    for (const { term } of [...clause.anyOf, ...clause.related]) {
       const id = index.termIdsOf([term])?.[0];
-      if (id !== undefined) clauseBits.set(id, (clauseBits.get(id) ?? 0) | (1 << c));
+      if (id === undefined) continue;
+      ids.push(id);
+      clauseBits[id]! |= 1 << c;
     }
   }
-  const pairs = taking - 1;
+  try {
+    countPairs(index, docs, taking - 1, clauseBits, options, scores);
+  } finally {
+    for (const id of ids) clauseBits[id] = 0;
+  }
+  return scores;
+}
+
+/** Fills `scores` from the pair counts of each paper (see {@link proximityScores}). */
+function countPairs(
+  index: WordSequences,
+  docs: readonly number[],
+  pairs: number,
+  clauseBits: Uint32Array,
+  options: ProximityOptions,
+  scores: Float64Array,
+): void {
   const counts = new Float64Array(docs.length * pairs);
   const holding = new Uint32Array(pairs);
   docs.forEach((doc, row) => {
@@ -53,7 +88,7 @@ export function proximityScores(index: WordSequences, clauses: readonly Clause[]
         previous = 0;
         continue;
       }
-      const bits = clauseBits.get(id) ?? 0;
+      const bits = clauseBits[id]!;
       // Pair c: clause c here right before clause c + 1.
       let followed = previous & (bits >>> 1);
       while (followed !== 0) {
@@ -74,5 +109,4 @@ export function proximityScores(index: WordSequences, clauses: readonly Clause[]
     }
     scores[row] = score;
   }
-  return scores;
 }

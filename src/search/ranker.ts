@@ -4,6 +4,7 @@ import { defaultSearchOptions, type SearchOptions } from './options.js';
 import type { PaperIndex } from './paper-index.js';
 import type { Clause, QueryPlan } from './query-plan.js';
 import { coordination, scoreFloor } from './score-cutoff.js';
+import type { ProximityScratch } from './proximity.js';
 import { planTerms, rerank, semanticOnly } from './second-stage.js';
 import { TopK } from './top-k.js';
 
@@ -68,6 +69,9 @@ export class Ranker {
   private readonly seen: Int32Array;
   private readonly kept: Int32Array;
 
+  /** Reused by every query's term-proximity scores. */
+  private readonly proximityScratch: ProximityScratch = { bits: new Uint32Array(0) };
+
   /** Clauses scored for candidates only, so far (see {@link canSkipRest}); for tests and tuning. */
   prunedClauses = 0;
 
@@ -124,7 +128,7 @@ export class Ranker {
       const secondStage = { ...this.options.semantic, allWordsFirst, proximity, k1 };
       const listed = (doc: number) => total[doc]! >= (direct[doc] === 1 ? threshold.direct : threshold.floor);
       const pass = { docs: kept, count: keptCount, scores: total, hitClauses, clauses: clauses.length, best, listed };
-      const { query, listed: listedCount } = rerank(pass, this.index.semantic, this.index, plan, secondStage);
+      const { query, listed: listedCount } = rerank(pass, this.index.semantic, this.index, plan, secondStage, this.proximityScratch);
       if (query !== null && phrases === 0 && listedCount < secondStage.fillBelow) {
         const terms = planTerms(plan);
         const matchesWord = (doc: number) => matched[doc]! > 0 || terms.some(({ term }) => this.index.holds(term, doc));

@@ -1,6 +1,6 @@
 import type { WeightedTerm } from './bm25f.js';
 import type { SearchOptions } from './options.js';
-import { proximityScores, type WordSequences } from './proximity.js';
+import { type ProximityScratch, proximityScores, type WordSequences } from './proximity.js';
 import type { QueryPlan } from './query-plan.js';
 import type { SemanticScorer } from './semantic/semantic-scorer.js';
 import { TopK } from './top-k.js';
@@ -40,6 +40,7 @@ export function rerank(
   words: WordSequences,
   plan: QueryPlan,
   options: SecondStageOptions,
+  scratch: ProximityScratch,
 ): { query: Float32Array | null; listed: number } {
   const query = options.weight > 0 && pass.best > 0 ? semantic.embedQuery(planTerms(plan)) : null;
   const proximity = options.proximity.weight > 0 && plan.clauses.length > 1;
@@ -62,7 +63,7 @@ export function rerank(
     for (const doc of docs) pass.scores[doc]! += gain * Math.max(0, semantic.similarity(query, doc));
   }
   if (proximity) {
-    const near = proximityScores(words, plan.clauses, docs, { titleWeight: options.proximity.titleWeight, k1: options.k1 });
+    const near = proximityScores(words, plan.clauses, docs, { titleWeight: options.proximity.titleWeight, k1: options.k1 }, scratch);
     docs.forEach((doc, i) => {
       pass.scores[doc]! += options.proximity.weight * near[i]!;
     });

@@ -21,7 +21,13 @@ describe('term proximity in the second stage', () => {
   const index = PaperIndex.build(corpus, options);
   const scoresFor = (query: string) => {
     const docs = corpus.map((_, doc) => doc);
-    const scores = proximityScores(index, planQuery(parseQuery(query, options), index, options).clauses, docs, { titleWeight: 2, k1: 1.2 });
+    const scores = proximityScores(
+      index,
+      planQuery(parseQuery(query, options), index, options).clauses,
+      docs,
+      { titleWeight: 2, k1: 1.2 },
+      { bits: new Uint32Array(0) },
+    );
     return Object.fromEntries(corpus.map((paper, doc) => [paper.id, scores[doc]]));
   };
 
