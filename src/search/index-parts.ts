@@ -37,8 +37,8 @@ type Typed = keyof typeof TYPED;
 const ALIGN = 8;
 
 /** Arrays a snapshot carries beside the index's own (the semantic model's), by name. */
-export type ExtraArrays = Record<string, Int8Array | Float32Array>;
-const EXTRA_TYPES = { Int8Array, Float32Array } as const;
+export type ExtraArrays = Record<string, Int8Array | Int32Array | Float32Array>;
+const EXTRA_TYPES = { Int8Array, Int32Array, Float32Array } as const;
 
 /** Where each typed array sits in a snapshot, after the header. */
 type Layout = Record<Typed, { offset: number; length: number }>;
@@ -59,7 +59,11 @@ export function writeSnapshot(header: object, parts: IndexParts, extra: ExtraArr
     end = align(end + parts[key].byteLength);
   }
   for (const [name, array] of Object.entries(extra)) {
-    extraLayout[name] = { offset: end, length: array.length, type: array instanceof Int8Array ? 'Int8Array' : 'Float32Array' };
+    extraLayout[name] = {
+      offset: end,
+      length: array.length,
+      type: array instanceof Int8Array ? 'Int8Array' : array instanceof Int32Array ? 'Int32Array' : 'Float32Array',
+    };
     end = align(end + array.byteLength);
   }
   const json = Buffer.from(JSON.stringify({ ...header, ids: parts.ids, terms: parts.terms, layout, extraLayout }));
@@ -67,9 +71,9 @@ export function writeSnapshot(header: object, parts: IndexParts, extra: ExtraArr
   const bytes = Buffer.alloc(start + end);
   bytes.writeUInt32LE(json.length, 0);
   json.copy(bytes, 4);
-  const arrays: [{ offset: number }, Int8Array | Float32Array | IndexParts[Typed]][] = [
+  const arrays: [{ offset: number }, Int8Array | Int32Array | Float32Array | IndexParts[Typed]][] = [
     ...(Object.keys(TYPED) as Typed[]).map((key) => [layout[key], parts[key]] as [{ offset: number }, IndexParts[Typed]]),
-    ...Object.entries(extra).map(([name, array]) => [extraLayout[name]!, array] as [{ offset: number }, Int8Array | Float32Array]),
+    ...Object.entries(extra).map(([name, array]) => [extraLayout[name]!, array] as [{ offset: number }, Int8Array | Int32Array | Float32Array]),
   ];
   for (const [{ offset }, array] of arrays) bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), start + offset);
   return bytes;

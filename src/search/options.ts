@@ -98,6 +98,12 @@ export interface SearchOptions {
    * scored like a BM25 term. 0 turns it off.
    */
   readonly proximity: { readonly weight: number; readonly titleWeight: number };
+  /**
+   * Quoted phrases: pairs of adjacent words said side by side in at least `minShare` of the
+   * papers (at most `maxPairs`, found in a sample of `sampleSize` papers) get a set of the papers
+   * that say them (frequent-pairs.ts), so a phrase of two such words is checked without a scan.
+   */
+  readonly phrasePairs: { readonly minShare: number; readonly maxPairs: number; readonly sampleSize: number };
   /** Version of analysis and snapshot layout; a snapshot of another version is refused, not misread. */
   readonly snapshotVersion: number;
 }
@@ -192,8 +198,10 @@ export const defaultSearchOptions: SearchOptions = deepFreeze({
   },
   /** Consecutive query words side by side in a paper. */
   proximity: { weight: 0.25, titleWeight: 2 },
+  /** At 100,000 papers, pairs in 1,000 papers or more; 1,000 sets of 12.5 kB each at most. */
+  phrasePairs: { minShare: 0.01, maxPairs: 1_000, sampleSize: 5_000 },
   /** Bumped whenever analysis or the snapshot layout changes, so an old snapshot is rebuilt instead of misread. */
-  snapshotVersion: 3,
+  snapshotVersion: 4,
 });
 
 /**

@@ -20,15 +20,17 @@ import {
 import { defaultSearchOptions, type SearchOptions } from './options.js';
 import { LsaModel, type LsaSnapshot } from './semantic/lsa-model.js';
 import { copyPaperWords } from './semantic/paper-words.js';
+import { FrequentPairs, type FrequentPairsSnapshot } from './frequent-pairs.js';
 
 /** The search options an index reads: field weights, acronym mining, the snapshot version. */
-export type IndexOptions = Pick<SearchOptions, 'fields' | 'acronym' | 'semantic' | 'snapshotVersion'>;
+export type IndexOptions = Pick<SearchOptions, 'fields' | 'acronym' | 'semantic' | 'phrasePairs' | 'snapshotVersion'>;
 
 interface SnapshotHeader {
   version: number;
   acronyms: AcronymTableJson;
   lexicon: LexiconJson;
   semantic: LsaSnapshot['header'];
+  pairs: FrequentPairsSnapshot['header'];
 }
 
 /**
@@ -79,6 +81,8 @@ export class PaperIndex {
   private readonly sequence: Int32Array;
   /** Per term id (the first `terms.length` entries): papers that hold it in any field. */
   private documentFrequencies: Uint32Array;
+  /** For the commonest pairs of adjacent words, the papers that say them: quoted phrases skip the scan. */
+  private readonly pairs: FrequentPairs;
   /** What {@link upsert} keeps up to date; null until the first one. */
   private live: LiveState | null = null;
   /** The semantic model being learnt again, if it is, and the papers that changed since it started. */
@@ -90,6 +94,7 @@ export class PaperIndex {
     lexicon: Lexicon,
     private readonly options: IndexOptions,
     semantic: LsaModel | null,
+    pairs: FrequentPairsSnapshot | null,
   ) {
     this.internals = readInternals(assembleMiniSearch(miniSearchOptions(), parts));
     this.docIds = parts.ids;
@@ -104,6 +109,7 @@ export class PaperIndex {
     this.boosts = FIELDS.map((field) => options.fields[field].boost);
     this.norms = FIELDS.map(() => new Float32Array(parts.ids.length));
     this.computeLengthNorms();
+    this.pairs = pairs ? FrequentPairs.fromSnapshot(pairs, this.termIds, this.size) : FrequentPairs.build(this, options.phrasePairs);
     this.semantic = semantic ?? LsaModel.build(this, options.semantic);
   }
 
@@ -114,7 +120,7 @@ export class PaperIndex {
       options,
     );
     const { parts, lexicon } = buildIndex(papers, acronyms);
-    return new PaperIndex(parts, acronyms, lexicon, options, null);
+    return new PaperIndex(parts, acronyms, lexicon, options, null, null);
   }
 
   /**
@@ -134,19 +140,24 @@ export class PaperIndex {
       documentFrequencies: parts.documentFrequencies.slice(),
     };
     const semantic = LsaModel.fromSnapshot({ header: header.semantic, arrays: extra });
-    return new PaperIndex(own, AcronymTable.fromJSON(header.acronyms), Lexicon.fromJSON(header.lexicon), options, semantic);
+    const bits = extra['pairs.bits'];
+    if (!(bits instanceof Int32Array)) throw new Error('The search snapshot is damaged; rebuild it.');
+    const pairs = { header: header.pairs, bits };
+    return new PaperIndex(own, AcronymTable.fromJSON(header.acronyms), Lexicon.fromJSON(header.lexicon), options, semantic, pairs);
   }
 
   /** The whole index in one binary snapshot (see `writeSnapshot`), for a fast start; stamped with `options.snapshotVersion`. */
   snapshot(): Uint8Array {
     const semantic = this.semantic.toSnapshot();
+    const pairs = this.pairs.toSnapshot(this);
     const header: SnapshotHeader = {
       version: this.options.snapshotVersion,
       acronyms: this.acronyms.toJSON(),
       lexicon: this.lexicon.toJSON(),
       semantic: semantic.header,
+      pairs: pairs.header,
     };
-    return writeSnapshot(header, this.parts(), semantic.arrays);
+    return writeSnapshot(header, this.parts(), { ...semantic.arrays, 'pairs.bits': pairs.bits });
   }
 
   /**
@@ -301,6 +312,15 @@ export class PaperIndex {
 
   /** True when paper `doc` has the terms `run` one after the other in its title or abstract. */
   hasRun(doc: number, run: readonly number[]): boolean {
+    // Pairs with a set of their own answer without a scan: a pair the paper lacks rules it out,
+    // and a run of two is that pair.
+    let known = run.length > 1;
+    for (let i = 1; i < run.length; i++) {
+      const holds = this.pairs.holds(doc, run[i - 1]!, run[i]!);
+      if (holds === false) return false;
+      if (holds === undefined) known = false;
+    }
+    if (known && run.length === 2) return true;
     const live = this.live;
     if (live !== null && live.rewritten[doc] === 1) {
       const own = live.sequences.get(doc)!;
@@ -398,6 +418,7 @@ export class PaperIndex {
     for (const stem of new Set([...crossed].map((termId) => family(this.terms[termId]!)))) this.lexicon.setFamily(stem, this.wordsOfFamily(stem));
     writeAverageFieldLengths(this.internals, live.fieldTotals);
     this.computeLengthNorms();
+    for (const doc of docs) this.pairs.update(doc, this.sequenceOf(doc));
     this.foldIntoSemantic(docs);
   }
 

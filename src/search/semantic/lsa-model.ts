@@ -11,7 +11,7 @@ export type LsaOptions = SearchOptions['semantic'];
 /** The model as a snapshot stores it: what is not a typed array in the JSON header, the arrays by name. */
 export interface LsaSnapshot {
   readonly header: Pick<LsaParts, 'rank' | 'modelled' | 'terms'>;
-  readonly arrays: Record<string, Int8Array | Float32Array>;
+  readonly arrays: Record<string, Int8Array | Int32Array | Float32Array>;
 }
 
 const SNAPSHOT_ARRAYS = ['idf', 'termVectors', 'termScales', 'docVectors', 'docScales'] as const;
