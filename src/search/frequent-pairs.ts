@@ -101,8 +101,19 @@ export class FrequentPairs {
     return new FrequentPairs(pairs as [number, number][], bits.slice(), header.words);
   }
 
-  toSnapshot(papers: Sequences): FrequentPairsSnapshot {
-    return { header: { pairs: this.pairs.map(([a, b]) => [papers.termOf(a), papers.termOf(b)]), words: this.words }, bits: this.bits };
+  /**
+   * The pairs by word, for a snapshot. `kept(term)` says whether the snapshot keeps a term: a
+   * pair whose word no paper holds any more (after upserts) is left out, sets and all, since
+   * the restored index will not know the word.
+   */
+  toSnapshot(papers: Sequences, kept: (term: string) => boolean): FrequentPairsSnapshot {
+    const rows = this.pairs.flatMap(([a, b], row) => {
+      const words: [string, string] = [papers.termOf(a), papers.termOf(b)];
+      return kept(words[0]) && kept(words[1]) ? [{ words, row }] : [];
+    });
+    const bits = new Int32Array(rows.length * this.words);
+    rows.forEach(({ row }, to) => bits.set(this.bits.subarray(row * this.words, (row + 1) * this.words), to * this.words));
+    return { header: { pairs: rows.map(({ words }) => words), words: this.words }, bits };
   }
 
   /** True or false when the pair has a set (the paper says `first` right before `second`, or not); undefined when it has none. */

@@ -149,7 +149,7 @@ export class PaperIndex {
   /** The whole index in one binary snapshot (see `writeSnapshot`), for a fast start; stamped with `options.snapshotVersion`. */
   snapshot(): Uint8Array {
     const semantic = this.semantic.toSnapshot();
-    const pairs = this.pairs.toSnapshot(this);
+    const pairs = this.pairs.toSnapshot(this, (term) => !this.live || this.has(term));
     const header: SnapshotHeader = {
       version: this.options.snapshotVersion,
       acronyms: this.acronyms.toJSON(),

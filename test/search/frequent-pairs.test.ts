@@ -60,6 +60,20 @@ describe('sets of papers for the commonest pairs of adjacent words', () => {
     expect(answers(withSets, phrases)).toEqual(answers(scanOnly, phrases));
   });
 
+  it('a snapshot after the only papers with a common pair changed leaves that pair out, and loads', () => {
+    const pair = (id: string, abstract: string) => ({ ...papers[0]!, id, arxivId: null, title: `Study ${id}`, abstract, rawAbstract: abstract });
+    const start = [pair('a', 'Quokka lemurs sleep.'), pair('b', 'Quokka lemurs wake.'), pair('c', 'Other words here.')];
+    const search = createPaperSearch(start, { options: { phrasePairs: { minShare: 0.5, maxPairs: 10, sampleSize: 10 } } });
+    expect(search.search('"quokka lemurs"').total).toBe(2);
+    search.upsert([pair('a', 'Sleep now.'), pair('b', 'Wake now.')]);
+    const restored = createPaperSearch(search.all(), {
+      snapshot: search.snapshot!(),
+      options: { phrasePairs: { minShare: 0.5, maxPairs: 10, sampleSize: 10 } },
+    });
+    expect(restored.search('"quokka lemurs"').total).toBe(0);
+    expect(restored.search('"wake now"').total).toBe(1);
+  });
+
   it('are kept in the snapshot, and a snapshot whose sets do not fit is refused', () => {
     const search = createPaperSearch(papers);
     search.upsert([{ ...papers[0]!, id: 'copy-of-first' }]);
@@ -67,7 +81,7 @@ describe('sets of papers for the commonest pairs of adjacent words', () => {
     const phrases = ['"language models"', '"large language models"', '"long context"', '"scaling laws"'];
     expect(answers(restored, phrases)).toEqual(answers(search, phrases));
     const real = PaperIndex.build(papers);
-    const pairs = FrequentPairs.build(real, PAIRS).toSnapshot(real);
+    const pairs = FrequentPairs.build(real, PAIRS).toSnapshot(real, () => true);
     const termIds = new Map(Array.from({ length: real.termCount }, (_, id) => [real.termOf(id), id]));
     expect(pairs.header.pairs.length).toBeGreaterThan(0);
     expect(() => FrequentPairs.fromSnapshot(pairs, termIds, papers.length)).not.toThrow();
