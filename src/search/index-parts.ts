@@ -100,9 +100,11 @@ export function readSnapshot<H>(bytes: Uint8Array): { header: H; parts: IndexPar
   }
   const extra: ExtraArrays = {};
   for (const [name, { offset, length: count, type }] of Object.entries(parsed.extraLayout ?? {})) {
-    const Type = EXTRA_TYPES[type];
-    if (Type === undefined || start + offset + count * Type.BYTES_PER_ELEMENT > base.byteOffset + base.byteLength)
+    const Type = Object.hasOwn(EXTRA_TYPES, type) ? EXTRA_TYPES[type] : undefined;
+    const placed = Number.isInteger(offset) && offset >= 0 && offset % ALIGN === 0 && Number.isInteger(count) && count >= 0;
+    if (Type === undefined || !placed || start + offset + count * Type.BYTES_PER_ELEMENT > base.byteOffset + base.byteLength) {
       throw new Error('The search snapshot is damaged; rebuild it.');
+    }
     extra[name] = new Type(base.buffer as ArrayBuffer, start + offset, count);
   }
   return { header: parsed, parts, extra };

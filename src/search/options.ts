@@ -63,17 +63,19 @@ export interface SearchOptions {
   /** "Did you mean" also when the query found something, if its corrected form finds at least this many times more. */
   readonly didYouMeanFactor: number;
   /**
-   * The second stage (second-stage.ts): the best `candidates` papers of the first pass are
-   * reranked with a semantic score (latent semantic analysis learnt from the corpus, see
-   * semantic/lsa-model.ts): each gains `weight` × (best first-pass score) × cosine. When fewer
-   * than `fillBelow` papers are listed, papers that match no query word but whose cosine is at
-   * least `minSimilarity` are listed after them, if their combined score passes the floor.
+   * The second stage (second-stage.ts) reranks the best `candidates` listed papers of the first
+   * pass (by term proximity too, see `proximity`). Each gains `weight` × (best first-pass score)
+   * × its cosine with the query in a latent semantic space learnt from the corpus
+   * (semantic/lsa-model.ts). When fewer than `fillBelow` papers are listed, papers that hold no
+   * query word but whose cosine is at least `minSimilarity` make up the difference, after every
+   * paper with a word, if their combined score passes the floor (not for quoted phrases).
    * The model: `rankPerSqrtPapers` × √papers dimensions, at most `maxRank`; terms in at least
    * `minDocumentFrequency` papers and at most `maxDocumentShare` of them, the commonest
    * `maxTerms`; title words count `titleWeight` times; the SVD's `oversampling` and
-   * `powerIterations`, learnt from at most `sampleSize` papers (evenly spread; all are folded in). Papers added later are folded in; the model is learnt again once they
-   * reach `refreshShare` of those it was learnt from, in slices of `refreshSliceMs` between
-   * searches. `weight` 0 turns the stage off.
+   * `powerIterations`, learnt from at most `sampleSize` papers (evenly spread; all are folded
+   * in). Papers added later are folded in; the model is learnt again once they reach
+   * `refreshShare` of those it was learnt from, in pieces of about `refreshSliceMs` between
+   * searches. `weight` 0 turns the semantic score and the fill off (the model is still kept).
    */
   readonly semantic: {
     readonly weight: number;

@@ -20,6 +20,7 @@ import {
 import { defaultSearchOptions, type SearchOptions } from './options.js';
 import { LsaModel, type LsaSnapshot } from './semantic/lsa-model.js';
 import { copyPaperWords } from './semantic/paper-words.js';
+import { runInSlices } from './semantic/work-slices.js';
 import { FrequentPairs, type FrequentPairsSnapshot } from './frequent-pairs.js';
 
 /** The search options an index reads: field weights, acronym mining, the snapshot version. */
@@ -87,6 +88,8 @@ export class PaperIndex {
   private live: LiveState | null = null;
   /** The semantic model being learnt again, if it is, and the papers that changed since it started. */
   private refresh: { done: Promise<void>; changed: Set<number> } | null = null;
+  /** The last refresh's error, and the number of papers then: the next try waits for more. */
+  private refreshFailure: { error: unknown; papers: number } | null = null;
 
   private constructor(
     parts: IndexParts,
@@ -139,7 +142,7 @@ export class PaperIndex {
       sequence: parts.sequence.slice(),
       documentFrequencies: parts.documentFrequencies.slice(),
     };
-    const semantic = LsaModel.fromSnapshot({ header: header.semantic, arrays: extra });
+    const semantic = LsaModel.fromSnapshot({ header: header.semantic, arrays: extra }, parts.ids.length);
     const bits = extra['pairs.bits'];
     if (!(bits instanceof Int32Array)) throw new Error('The search snapshot is damaged; rebuild it.');
     const pairs = { header: header.pairs, bits };
@@ -422,9 +425,13 @@ export class PaperIndex {
     this.foldIntoSemantic(docs);
   }
 
-  /** Resolves once the semantic model's refresh under way, if any, is over (see {@link foldIntoSemantic}). */
-  semanticRefreshed(): Promise<void> {
-    return this.refresh?.done ?? Promise.resolve();
+  /**
+   * Resolves once the semantic model's refresh under way, if any, is over (see
+   * {@link foldIntoSemantic}); rejects with the error of the last refresh if it failed.
+   */
+  async semanticRefreshed(): Promise<void> {
+    await this.refresh?.done;
+    if (this.refreshFailure !== null) throw this.refreshFailure.error;
   }
 
   /**
@@ -432,21 +439,26 @@ export class PaperIndex {
    * and learns the model again once the papers added since it was learnt reach `refreshShare` of
    * those it was learnt from: on a copy of the papers' words, in slices between searches, then
    * the papers that changed meanwhile are folded into the new model and it replaces the old.
+   * A refresh that fails leaves the current model in place and is tried again only after as
+   * many papers again have arrived.
    */
   private foldIntoSemantic(docs: readonly number[]): void {
     const options = this.options.semantic;
     this.semantic.fold(this, docs, options.titleWeight);
     for (const doc of docs) this.refresh?.changed.add(doc);
     if (this.refresh !== null || !this.semantic.needsRefresh(options.refreshShare)) return;
+    if (this.refreshFailure !== null && this.size < this.refreshFailure.papers * (1 + options.refreshShare)) return;
     const changed = new Set<number>();
-    const words = copyPaperWords(this);
     const done = (async () => {
       try {
+        // The copy is made in slices too; papers that change meanwhile are in `changed`.
+        const words = await runInSlices(copyPaperWords(this), options.refreshSliceMs);
         const model = await LsaModel.buildInSlices(words, options, options.refreshSliceMs);
         model.fold(this, [...changed], options.titleWeight);
         this.semantic = model;
-      } catch {
-        // NOTE: the model in use stays valid (only less up to date); the next upsert tries again.
+        this.refreshFailure = null;
+      } catch (error) {
+        this.refreshFailure = { error, papers: this.size };
       } finally {
         this.refresh = null;
       }

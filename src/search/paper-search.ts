@@ -56,25 +56,29 @@ export function createPaperSearch(papers: readonly Paper[], { snapshot, options:
     return byId.get(trimmed) ?? (arxivId ? (byArxivId.get(arxivId) ?? byId.get(arxivId)) : undefined);
   };
 
-  const run = (query: string, offset: number, limit: number): Omit<SearchResponse, 'suggestion'> & { parsed: ReturnType<typeof parseQuery> } => {
+  /** One page of a query; `fill` false leaves out the papers that match no query word (for probes that only count). */
+  const run = (query: string, offset: number, limit: number, fill = true): Omit<SearchResponse, 'suggestion'> & Probe => {
     const parsed = parseQuery(query, options);
     const named = [...new Set(parsed.refs.map((ref) => get(ref)).filter((p): p is Paper => p !== undefined))];
     if (named.length > 0) {
       const hits = named.slice(offset, offset + limit).map((paper) => ({ paper, score: 1 }));
-      return { query, hits, total: named.length, direct: true, unmatched: [], parsed };
+      return { query, hits, total: named.length, direct: true, unmatched: [], parsed, wordless: 0 };
     }
-    if (isEmptyQuery({ ...parsed, refs: [] })) return { query, hits: [], total: 0, direct: false, unmatched: [], parsed };
-    const ranking = ranker.rank(planQuery(parsed, index, options), offset, limit);
+    if (isEmptyQuery({ ...parsed, refs: [] })) return { query, hits: [], total: 0, direct: false, unmatched: [], parsed, wordless: 0 };
+    const ranking = ranker.rank(planQuery(parsed, index, options), offset, limit, fill);
     const unmatched = ranking.total > 0 ? ranking.unmatched : [];
     const hits = ranking.hits.map((h) => ({ ...hit(h), match: { allWords: h.allWords, typedWord: h.typedWord } }));
-    return { query, hits, total: ranking.total, direct: false, unmatched, parsed };
+    return { query, hits, total: ranking.total, direct: false, unmatched, parsed, wordless: ranking.wordless };
   };
 
-  /** The query with its typos corrected, when that finds far more (`didYouMeanFactor`) than the query as typed. */
+  /**
+   * The query with its typos corrected, when that finds far more (`didYouMeanFactor`) than the
+   * query as typed; `found` counts papers with a query word (the semantic fill left out, on both sides).
+   */
   const betterSpelt = (parsed: ReturnType<typeof parseQuery>, found: number): string | null => {
     if (found === 0 || parsed.refs.length > 0) return null;
     const corrected = correctedQuery(parsed, index, options);
-    return corrected !== null && run(corrected, 0, 1).total >= found * options.didYouMeanFactor ? corrected : null;
+    return corrected !== null && run(corrected, 0, 1, false).total >= found * options.didYouMeanFactor ? corrected : null;
   };
 
   /** Puts `paper` at short id `doc` (an existing one, or the next) everywhere but the index. */
@@ -96,9 +100,11 @@ export function createPaperSearch(papers: readonly Paper[], { snapshot, options:
     search(query: string, page: QueryOptions = {}): SearchResponse {
       const limit = wholeNumber(page.limit, options.defaultLimit);
       const offset = wholeNumber(page.offset, 0);
-      const { parsed, ...response } = run(typeof query === 'string' ? query : '', offset, limit);
+      const { parsed, wordless, ...response } = run(typeof query === 'string' ? query : '', offset, limit);
       const nothing = response.total === 0 && !isEmptyQuery({ ...parsed, refs: [] });
-      const suggestion = nothing ? suggestQuery(parsed, index, (candidate) => run(candidate, 0, 1).total > 0, options) : betterSpelt(parsed, response.total);
+      const suggestion = nothing
+        ? suggestQuery(parsed, index, (candidate) => run(candidate, 0, 1, false).total > 0, options)
+        : betterSpelt(parsed, response.total - wordless);
       return { ...response, suggestion };
     },
     similar(id: string, limit: number = options.similarLimit): SearchHit[] {
@@ -133,6 +139,12 @@ export function createPaperSearch(papers: readonly Paper[], { snapshot, options:
     snapshot: () => index.snapshot(),
     settled: () => index.semanticRefreshed(),
   };
+}
+
+/** What a run tells beyond the response: the parsed query, and how many papers were listed for their meaning alone. */
+interface Probe {
+  parsed: ReturnType<typeof parseQuery>;
+  wordless: number;
 }
 
 function wholeNumber(value: number | undefined, fallback: number): number {

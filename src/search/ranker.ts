@@ -29,6 +29,8 @@ export interface Ranking {
   hits: RankedHit[];
   /** Hits in all, after filters and the score cut-off. */
   total: number;
+  /** Of them, papers listed for their meaning alone: they hold no query word (the second stage's fill). */
+  wordless: number;
   /**
    * When no paper listed matches every word of the query: the words (as typed) that no paper
    * holds in any form. Empty otherwise.
@@ -102,10 +104,14 @@ export class Ranker {
     [this.candidates, this.touched, this.seen, this.kept] = [0, 0, 0, 0].map(() => new Int32Array(size)) as [Int32Array, Int32Array, Int32Array, Int32Array];
   }
 
-  rank(plan: QueryPlan, offset: number, limit: number): Ranking {
+  /**
+   * The page of `plan`'s results from `offset`. `fill` false leaves out the papers that match
+   * no query word (the second stage's semantic fill), for a probe that only needs a count.
+   */
+  rank(plan: QueryPlan, offset: number, limit: number, fill = true): Ranking {
     const filter = new PlanFilter(plan, this.index, this.corpus);
     const clauses = [...plan.clauses, ...plan.phrases.map((p) => p.clause)];
-    if (clauses.length === 0) return filter.narrows ? this.listFiltered(filter, offset, limit) : { hits: [], total: 0, unmatched: [] };
+    if (clauses.length === 0) return filter.narrows ? this.listFiltered(filter, offset, limit) : { hits: [], total: 0, wordless: 0, unmatched: [] };
     const { total, matched, required, direct, hitClauses, candidates, kept } = this;
     let found = this.scoreClauses(clauses, plan.clauses.length, this.prune && !filter.checksCheap && !filter.checksOrder);
     try {
@@ -129,11 +135,15 @@ export class Ranker {
       const listed = (doc: number) => total[doc]! >= (direct[doc] === 1 ? threshold.direct : threshold.floor);
       const pass = { docs: kept, count: keptCount, scores: total, hitClauses, clauses: clauses.length, best, listed };
       const { query, listed: listedCount } = rerank(pass, this.index.semantic, this.index, plan, secondStage, this.proximityScratch);
-      if (query !== null && phrases === 0 && listedCount < secondStage.fillBelow) {
+      if (fill && query !== null && phrases === 0 && listedCount < secondStage.fillBelow) {
         const terms = planTerms(plan);
-        const matchesWord = (doc: number) => matched[doc]! > 0 || terms.some(({ term }) => this.index.holds(term, doc));
-        for (const { doc, score } of semanticOnly(query, this.index.semantic, best, secondStage, matchesWord)) {
-          if ((checkCheap && !filter.passesCheap(doc)) || (checkOrder && !filter.passesOrder(doc))) continue;
+        // Papers with a query word are the first pass's to list or leave out; filters hold for all.
+        const skip = (doc: number) =>
+          matched[doc]! > 0 ||
+          terms.some(({ term }) => this.index.holds(term, doc)) ||
+          (checkCheap && !filter.passesCheap(doc)) ||
+          (checkOrder && !filter.passesOrder(doc));
+        for (const { doc, score } of semanticOnly(query, this.index.semantic, best, secondStage, secondStage.fillBelow - listedCount, skip)) {
           total[doc] = score;
           candidates[found++] = doc;
           kept[keptCount++] = doc;
@@ -308,7 +318,12 @@ export class Ranker {
     const docs: number[] = [];
     for (let doc = 0; doc < this.corpus.size; doc++) if (filter.passesCheap(doc) && filter.passesOrder(doc)) docs.push(doc);
     docs.sort((a, b) => this.corpus.published(b).localeCompare(this.corpus.published(a)) || a - b);
-    return { hits: docs.slice(offset, offset + limit).map((doc) => ({ doc, score: 1, allWords: true, typedWord: true })), total: docs.length, unmatched: [] };
+    return {
+      hits: docs.slice(offset, offset + limit).map((doc) => ({ doc, score: 1, allWords: true, typedWord: true })),
+      total: docs.length,
+      wordless: 0,
+      unmatched: [],
+    };
   }
 }
 
@@ -346,19 +361,23 @@ function page(
   const top = new TopK(offset + limit);
   let total = 0;
   let complete = 0;
+  let wordless = 0;
   for (let i = 0; i < count; i++) {
     const doc = docs[i]!;
     const score = scores[doc]!;
     if (score < (direct[doc] === 1 ? threshold.direct : threshold.floor)) continue;
     total += 1;
-    const tier = hitClauses[doc]! >= clauses ? 1 : 0;
-    complete += tier;
-    const ranked = allWordsFirst ? tier : 0;
+    const all = hitClauses[doc]! >= clauses ? 1 : 0;
+    const some = hitClauses[doc]! > 0 ? 1 : 0;
+    complete += all;
+    wordless += 1 - some;
+    // Papers with no query word at all (the semantic fill) come after every paper with one.
+    const ranked = some + (allWordsFirst ? all : 0);
     if (ranked > top.lowestTier || score >= top.threshold) top.push(score, doc, ranked);
   }
   const hits = top
     .sorted()
     .slice(offset)
     .map(({ doc, score }) => ({ doc, score, allWords: hitClauses[doc]! >= clauses, typedWord: direct[doc] === 1 }));
-  return { hits, total, complete };
+  return { hits, total, wordless, complete };
 }

@@ -72,24 +72,21 @@ export function rerank(
 }
 
 /**
- * Papers that match no query word but are about the same thing (cosine at least
- * `minSimilarity`), with the combined score they would have: `weight` × best × cosine, which
- * the ranker still holds to its floor. Only asked for when the first pass lists few papers.
- * `matchesWord(doc)` says whether a paper holds some term of the query (those are the first
- * pass's to rank, or to leave out).
+ * Up to `wanted` papers that match no query word but are about the same thing (cosine at least
+ * `minSimilarity`), best first, with the combined score they would have: `weight` × best ×
+ * cosine, which the ranker still holds to its floor and lists after every paper with a query
+ * word. `skip(doc)` leaves out papers that hold a query word (the first pass's to list or
+ * leave out) or fail a filter. Only asked for when the first pass lists fewer than `fillBelow`.
  */
 export function semanticOnly(
   query: Float32Array,
   semantic: SemanticScorer,
   best: number,
   options: SecondStageOptions,
-  matchesWord: (doc: number) => boolean,
+  wanted: number,
+  skip: (doc: number) => boolean,
 ): { doc: number; score: number }[] {
-  return semantic
-    .nearest(query, options.fillBelow * 2, options.minSimilarity)
-    .filter(({ doc }) => !matchesWord(doc))
-    .slice(0, options.fillBelow)
-    .map(({ doc, similarity }) => ({ doc, score: options.weight * best * similarity }));
+  return semantic.nearest(query, wanted, options.minSimilarity, skip).map(({ doc, similarity }) => ({ doc, score: options.weight * best * similarity }));
 }
 
 /** Every term of the plan's clauses and phrases, at its weight: what the query is about. */

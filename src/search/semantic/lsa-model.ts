@@ -2,6 +2,7 @@ import type { WeightedTerm } from '../bm25f.js';
 import type { SearchOptions } from '../options.js';
 import type { SemanticScorer } from './semantic-scorer.js';
 import { Growable } from '../growable.js';
+import { TopK } from '../top-k.js';
 import type { PaperWords } from './paper-words.js';
 import { type SparseRows, truncatedSvdSteps } from './truncated-svd.js';
 import { runInSlices, runToEnd, type Steps } from './work-slices.js';
@@ -114,11 +115,13 @@ export class LsaModel implements SemanticScorer {
     return model;
   }
 
-  /** The model as saved by {@link toSnapshot}; throws if the arrays do not fit together. */
-  static fromSnapshot({ header, arrays }: LsaSnapshot): LsaModel {
+  /** The model as saved by {@link toSnapshot}, for an index of `papers` papers; throws if the arrays do not fit together or with it. */
+  static fromSnapshot({ header, arrays }: LsaSnapshot, papers: number): LsaModel {
     const { rank, modelled, terms } = header;
+    const counts = Number.isInteger(rank) && rank >= 0 && Number.isInteger(modelled) && modelled >= 0 && modelled <= papers;
     const [idf, termVectors, termScales, docVectors, docScales] = SNAPSHOT_ARRAYS.map((name) => arrays[`semantic.${name}`]);
     const fits =
+      counts &&
       idf instanceof Float32Array &&
       termScales instanceof Float32Array &&
       docScales instanceof Float32Array &&
@@ -128,6 +131,7 @@ export class LsaModel implements SemanticScorer {
       idf.length === terms.length &&
       termScales.length === terms.length &&
       termVectors.length === terms.length * rank &&
+      docScales.length === papers &&
       docVectors.length === docScales.length * rank;
     if (!fits) throw new Error('The search snapshot is damaged; rebuild it.');
     // Copies, so the snapshot's bytes can be freed.
@@ -189,13 +193,14 @@ export class LsaModel implements SemanticScorer {
     return sum * scale;
   }
 
-  nearest(query: Float32Array, limit: number, minSimilarity: number): { doc: number; similarity: number }[] {
-    const found: { doc: number; similarity: number }[] = [];
+  nearest(query: Float32Array, limit: number, minSimilarity: number, skip: (doc: number) => boolean): { doc: number; similarity: number }[] {
+    // A bounded heap: a query like anything scores tens of thousands of papers above the bar.
+    const best = new TopK(limit);
     for (let doc = 0; doc < this.size; doc++) {
       const similarity = this.similarity(query, doc);
-      if (similarity >= minSimilarity) found.push({ doc, similarity });
+      if (similarity >= minSimilarity && similarity >= best.threshold && !skip(doc)) best.push(similarity, doc);
     }
-    return found.sort((a, b) => b.similarity - a.similarity || a.doc - b.doc).slice(0, limit);
+    return best.sorted().map(({ doc, score }) => ({ doc, similarity: score }));
   }
 
   /**
@@ -293,20 +298,28 @@ function* documentFrequencies(papers: PaperWords): Steps<Uint32Array> {
 /**
  * The model's vocabulary, as term ids: terms in at least `minDocumentFrequency` papers (a word
  * of one paper says nothing about which words go together) and in at most `maxDocumentShare` of
- * them, the commonest `maxTerms` of those.
+ * them, the commonest of those: at most `maxTerms` (where many terms share the frequency at the
+ * cut, all of them are left out, so the vocabulary never depends on an order among equals).
  */
 function chooseTerms(frequencies: Uint32Array, papers: PaperWords, options: LsaOptions): number[] {
+  const highest = Math.floor(options.maxDocumentShare * papers.size);
+  // The lowest frequency that keeps at most `maxTerms` terms, from a histogram: no sort of the whole vocabulary.
+  const histogram = new Uint32Array(highest + 2);
+  for (const df of frequencies) if (df >= options.minDocumentFrequency && df <= highest) histogram[df]! += 1;
+  let lowest = highest + 1;
+  let taken = 0;
+  while (lowest > options.minDocumentFrequency && taken + histogram[lowest - 1]! <= options.maxTerms) taken += histogram[--lowest]!;
   const chosen: number[] = [];
   frequencies.forEach((df, termId) => {
-    if (df >= options.minDocumentFrequency && df <= options.maxDocumentShare * papers.size) chosen.push(termId);
+    if (df >= lowest && df <= highest) chosen.push(termId);
   });
   // In term order, not term-id order: a live index numbers its terms otherwise than a fresh
   // build, and the model must not depend on it (a refresh then learns what a build would).
-  const byTerm = (a: number, b: number) => (papers.termOf(a) < papers.termOf(b) ? -1 : 1);
+  const terms = chosen.map((termId) => papers.termOf(termId));
   return chosen
-    .sort((a, b) => frequencies[b]! - frequencies[a]! || byTerm(a, b))
-    .slice(0, options.maxTerms)
-    .sort(byTerm);
+    .map((termId, i) => ({ termId, term: terms[i]! }))
+    .sort((a, b) => (a.term < b.term ? -1 : 1))
+    .map(({ termId }) => termId);
 }
 
 /** `count` papers out of `size`, evenly spread (all of them when there are no more). */

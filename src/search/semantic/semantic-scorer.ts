@@ -11,6 +11,6 @@ export interface SemanticScorer {
   embedQuery(terms: readonly WeightedTerm[]): Float32Array | null;
   /** Cosine of paper `doc` and an embedded query, in [−1, 1]; 0 for a paper the model has no vector for. */
   similarity(query: Float32Array, doc: number): number;
-  /** The papers most like the query, at least `minSimilarity`, best first, at most `limit`. */
-  nearest(query: Float32Array, limit: number, minSimilarity: number): { doc: number; similarity: number }[];
+  /** The papers most like the query, at least `minSimilarity`, best first, at most `limit`; none for which `skip(doc)` is true. */
+  nearest(query: Float32Array, limit: number, minSimilarity: number, skip: (doc: number) => boolean): { doc: number; similarity: number }[];
 }

@@ -54,7 +54,12 @@ export function* truncatedSvdSteps(matrix: SparseRows, options: SvdOptions): Ste
   const width = Math.min(options.rank + options.oversampling, matrix.rows, matrix.columns);
   if (width === 0) return { singularValues: new Float64Array(0), right: new Float64Array(0), rank: 0 };
   const random = gaussian(options.seed);
-  let basis: Float64Array = Float64Array.from({ length: matrix.columns * width }, random);
+  let basis: Float64Array = new Float64Array(matrix.columns * width);
+  for (let row = 0; row < matrix.columns; row += ROWS_PER_STEP) {
+    yield;
+    const end = Math.min(matrix.columns, row + ROWS_PER_STEP) * width;
+    for (let at = row * width; at < end; at++) basis[at] = random();
+  }
   for (let i = 0; i <= options.powerIterations; i++) {
     const there = yield* timesDense(matrix, basis, width);
     const back = yield* transposeTimesDense(matrix, there, width);
@@ -165,14 +170,30 @@ function addGram(projected: Float64Array, width: number, from: number, to: numbe
 function* orthonormalColumns(matrix: Float64Array, rows: number, width: number): Steps<Float64Array> {
   // Column-major while working: each column is one contiguous run, which the cache likes.
   const columns = new Float64Array(rows * width);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < width; c++) columns[c * rows + r] = matrix[r * width + c]!;
+  for (let r = 0; r < rows; r += ROWS_PER_STEP) {
+    yield;
+    transpose(matrix, rows, width, r, Math.min(rows, r + ROWS_PER_STEP), columns, false);
+  }
   for (let c = 0; c < width; c++) {
     yield;
     orthonormalise(columns, rows, c);
   }
   const out = new Float64Array(rows * width);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < width; c++) out[r * width + c] = columns[c * rows + r]!;
+  for (let r = 0; r < rows; r += ROWS_PER_STEP) {
+    yield;
+    transpose(columns, rows, width, r, Math.min(rows, r + ROWS_PER_STEP), out, true);
+  }
   return out;
+}
+
+/** Rows `from` to `to` of a `rows × width` matrix between row-major and column-major (`back`: column-major to row-major). */
+function transpose(source: Float64Array, rows: number, width: number, from: number, to: number, target: Float64Array, back: boolean): void {
+  for (let r = from; r < to; r++) {
+    for (let c = 0; c < width; c++) {
+      if (back) target[r * width + c] = source[c * rows + r]!;
+      else target[c * rows + r] = source[r * width + c]!;
+    }
+  }
 }
 
 /** Column `c` of column-major `columns` made orthogonal to those before it, then of unit length (or zero). */
