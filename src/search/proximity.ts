@@ -6,6 +6,9 @@ export interface WordSequences {
   sequenceOf(doc: number): Int32Array;
   termIdsOf(terms: readonly string[]): number[] | null;
   readonly termCount: number;
+  /** Papers in all, and papers that hold a term: for the pairs' rarity. */
+  readonly size: number;
+  documentFrequency(term: string): number;
 }
 
 /**
@@ -28,7 +31,8 @@ export interface ProximityOptions {
  * Term proximity (Büttcher, Clarke & Lushman, 2006, in its simplest, ordered form): for each
  * two consecutive query words, how often a paper has them side by side in that order (stop
  * words aside, any variant of each), saturated like a BM25 term frequency and weighted by the
- * rarity of the pair among `docs`. "long context" then favours papers that say "long context"
+ * pair's rarity in the corpus: that of its rarer word (a pair is at least as rare as either of
+ * its words), so a paper's score does not depend on which other papers are reranked with it. "long context" then favours papers that say "long context"
  * over papers that say "long" here and "context" there.
  *
  * Returns, per position in `docs`, the paper's proximity score (0 for a query of one word).
@@ -59,8 +63,11 @@ export function proximityScores(
       clauseBits[id]! |= 1 << c;
     }
   }
+  // A clause's papers: at most those of all its variants (the commonest bounds them from below).
+  const holders = clauses.slice(0, taking).map((c) => Math.max(0, ...[...c.anyOf, ...c.related].map((t) => index.documentFrequency(t.term))));
+  const rarity = holders.slice(1).map((df, c) => bm25Idf(index.size, Math.min(df, holders[c]!)));
   try {
-    countPairs(index, docs, taking - 1, clauseBits, options, scores);
+    countPairs(index, docs, rarity, clauseBits, options, scores);
   } finally {
     for (const id of ids) clauseBits[id] = 0;
   }
@@ -71,13 +78,13 @@ export function proximityScores(
 function countPairs(
   index: WordSequences,
   docs: readonly number[],
-  pairs: number,
+  rarity: readonly number[],
   clauseBits: Uint32Array,
   options: ProximityOptions,
   scores: Float64Array,
 ): void {
+  const pairs = rarity.length;
   const counts = new Float64Array(docs.length * pairs);
-  const holding = new Uint32Array(pairs);
   docs.forEach((doc, row) => {
     const sequence = index.sequenceOf(doc);
     let weight = options.titleWeight;
@@ -94,19 +101,22 @@ function countPairs(
       while (followed !== 0) {
         const c = 31 - Math.clz32(followed);
         followed &= ~(1 << c);
-        if (counts[row * pairs + c] === 0) holding[c]! += 1;
         counts[row * pairs + c]! += weight;
       }
       previous = bits;
     }
   });
-  const idf = Array.from(holding, (df) => (df === 0 ? 0 : Math.log(1 + (docs.length - df + 0.5) / (df + 0.5))));
   for (let row = 0; row < docs.length; row++) {
     let score = 0;
     for (let c = 0; c < pairs; c++) {
       const count = counts[row * pairs + c]!;
-      if (count > 0) score += (idf[c]! * count * (options.k1 + 1)) / (count + options.k1);
+      if (count > 0) score += (rarity[c]! * count * (options.k1 + 1)) / (count + options.k1);
     }
     scores[row] = score;
   }
+}
+
+/** BM25's idf, as the first pass computes it (bm25f.ts). */
+function bm25Idf(papers: number, documentFrequency: number): number {
+  return Math.log(1 + (papers - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
