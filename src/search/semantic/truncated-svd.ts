@@ -62,7 +62,7 @@ export function* truncatedSvdSteps(matrix: SparseRows, options: SvdOptions): Ste
   }
   for (let i = 0; i <= options.powerIterations; i++) {
     const there = yield* timesDense(matrix, basis, width);
-    const back = yield* transposeTimesDense(matrix, there, width);
+    const back = yield* timesDense(matrix, there, width, true);
     basis = yield* orthonormalColumns(back, matrix.columns, width);
   }
   // With Q the basis (orthonormal columns): AᵀA ≈ Q (Qᵀ AᵀA Q) Qᵀ, and Qᵀ AᵀA Q = CᵀC, C = A Q.
@@ -96,22 +96,15 @@ export function truncatedSvd(matrix: SparseRows, options: SvdOptions): Truncated
 /** Rows of a pass between two pauses: about a millisecond of work each at 64 dimensions. */
 const ROWS_PER_STEP = 256;
 
-/** A × X, X row-major `matrix.columns × width`; the result is row-major `matrix.rows × width`. */
-function* timesDense(matrix: SparseRows, dense: Float64Array, width: number): Steps<Float64Array> {
-  const out = new Float64Array(matrix.rows * width);
+/**
+ * A × X (X row-major `matrix.columns × width`, the result `matrix.rows × width`), or with
+ * `transposed` Aᵀ × X (X `matrix.rows × width`, the result `matrix.columns × width`).
+ */
+function* timesDense(matrix: SparseRows, dense: Float64Array, width: number, transposed = false): Steps<Float64Array> {
+  const out = new Float64Array((transposed ? matrix.columns : matrix.rows) * width);
   for (let row = 0; row < matrix.rows; row += ROWS_PER_STEP) {
     yield;
-    multiplyRows(matrix, dense, width, row, Math.min(matrix.rows, row + ROWS_PER_STEP), out, false);
-  }
-  return out;
-}
-
-/** Aᵀ × X, X row-major `matrix.rows × width`; the result is row-major `matrix.columns × width`. */
-function* transposeTimesDense(matrix: SparseRows, dense: Float64Array, width: number): Steps<Float64Array> {
-  const out = new Float64Array(matrix.columns * width);
-  for (let row = 0; row < matrix.rows; row += ROWS_PER_STEP) {
-    yield;
-    multiplyRows(matrix, dense, width, row, Math.min(matrix.rows, row + ROWS_PER_STEP), out, true);
+    multiplyRows(matrix, dense, width, row, Math.min(matrix.rows, row + ROWS_PER_STEP), out, transposed);
   }
   return out;
 }
