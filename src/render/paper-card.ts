@@ -40,6 +40,8 @@ export interface CardOptions {
   sharedIn?: SharedIn;
   /** Where the paper was already discussed in this workspace: a line under its summary. */
   memory?: ShareNote;
+  /** Listed for its topic alone (it holds no word of the query): a line says so. */
+  related?: boolean;
 }
 
 const BUTTONS: Record<CardButton, { text: string; actionId: string; style?: 'primary' }> = {
@@ -48,6 +50,9 @@ const BUTTONS: Record<CardButton, { text: string; actionId: string; style?: 'pri
   abstract: { text: 'Abstract', actionId: ACTION.abstract },
   similar: { text: 'Similar', actionId: ACTION.similar },
 };
+
+/** Honest about a paper listed for its topic: none of the query's words is in it. */
+const RELATED_NOTE = ':link: Related by topic: none of your words is in this paper';
 
 const SHARED_NOTE: Record<SharedIn, string> = {
   channel: ':white_check_mark: Shared to the channel, with the abstract in its thread',
@@ -70,7 +75,8 @@ export function paperSummaryBlocks(paper: Paper): Block[] {
 export function paperCard(paper: Paper, options: CardOptions): Block[] {
   const wanted = (options.buttons ?? AUDIENCE_BUTTONS[options.audience]).filter((b) => !(b === 'share' && options.shared));
   const memory = options.memory ? [context([shareLine(options.memory)])] : [];
-  return [...paperSummaryBlocks(paper), ...memory, ...cardActions(paper, wanted, options)];
+  const related = options.related ? [context([RELATED_NOTE])] : [];
+  return [...paperSummaryBlocks(paper), ...related, ...memory, ...cardActions(paper, wanted, options)];
 }
 
 /** The buttons (button values carry only the paper id), and the "shared" note when shared. */

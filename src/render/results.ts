@@ -23,6 +23,8 @@ interface CardsPage {
   sharedIn?: SharedIn;
   /** Where papers were already discussed, by paper id. */
   memory?: ReadonlyMap<string, ShareNote>;
+  /** Papers listed for their topic alone (no query word in them), by paper id. */
+  related?: ReadonlySet<string>;
 }
 
 // In a thread the next page is shown to whoever clicks, not posted for everyone.
@@ -46,6 +48,7 @@ export function cardsMessage(page: CardsPage): Message {
       shared: page.state.shared.includes(index),
       sharedIn: page.sharedIn,
       memory: page.memory?.get(paper.id),
+      related: page.related?.has(paper.id),
     });
     const cardText = card.reduce((n, b) => n + blockTextLength(b), 0);
     if (blocks.length + card.length + 1 > BLOCK_KIT.maxBlocks - RESERVED_BLOCKS) break;
@@ -103,6 +106,7 @@ export function searchResultsMessage(response: SearchResponse, options: PageOpti
     more: next < total ? { kind: 'search', query, offset: next } : null,
     sharedIn: options.sharedIn,
     memory: options.memory,
+    related: new Set(hits.filter((h) => h.match?.anyWord === false).map((h) => h.paper.id)),
   });
 }
 

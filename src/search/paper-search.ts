@@ -67,7 +67,7 @@ export function createPaperSearch(papers: readonly Paper[], { snapshot, options:
     if (isEmptyQuery({ ...parsed, refs: [] })) return { query, hits: [], total: 0, direct: false, unmatched: [], parsed, wordless: 0 };
     const ranking = ranker.rank(planQuery(parsed, index, options), offset, limit, fill);
     const unmatched = ranking.total > 0 ? ranking.unmatched : [];
-    const hits = ranking.hits.map((h) => ({ ...hit(h), match: { allWords: h.allWords, typedWord: h.typedWord } }));
+    const hits = ranking.hits.map((h) => ({ ...hit(h), match: { allWords: h.allWords, typedWord: h.typedWord, anyWord: h.anyWord } }));
     return { query, hits, total: ranking.total, direct: false, unmatched, parsed, wordless: ranking.wordless };
   };
 

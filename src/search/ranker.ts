@@ -16,6 +16,8 @@ export interface RankedHit {
   allWords: boolean;
   /** It holds at least one query word exactly as typed (not only a correction, completion or relative). */
   typedWord: boolean;
+  /** It holds some query word in some form (false: listed by the second stage for its meaning alone). */
+  anyWord: boolean;
 }
 
 /** The search options ranking reads (field weights are the index's). */
@@ -319,7 +321,7 @@ export class Ranker {
     for (let doc = 0; doc < this.corpus.size; doc++) if (filter.passesCheap(doc) && filter.passesOrder(doc)) docs.push(doc);
     docs.sort((a, b) => this.corpus.published(b).localeCompare(this.corpus.published(a)) || a - b);
     return {
-      hits: docs.slice(offset, offset + limit).map((doc) => ({ doc, score: 1, allWords: true, typedWord: true })),
+      hits: docs.slice(offset, offset + limit).map((doc) => ({ doc, score: 1, allWords: true, typedWord: true, anyWord: true })),
       total: docs.length,
       wordless: 0,
       unmatched: [],
@@ -378,6 +380,6 @@ function page(
   const hits = top
     .sorted()
     .slice(offset)
-    .map(({ doc, score }) => ({ doc, score, allWords: hitClauses[doc]! >= clauses, typedWord: direct[doc] === 1 }));
+    .map(({ doc, score }) => ({ doc, score, allWords: hitClauses[doc]! >= clauses, typedWord: direct[doc] === 1, anyWord: hitClauses[doc]! > 0 }));
   return { hits, total, wordless, complete };
 }

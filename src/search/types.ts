@@ -6,10 +6,11 @@ export interface SearchHit {
   score: number;
   /**
    * How it matched, where the engine says (a query's hits; not `similar`): every word and phrase
-   * of the query in some form, and at least one word exactly as typed. Digests list only papers
-   * with both (src/digests/digest-papers.ts).
+   * of the query in some form, at least one word exactly as typed, and any word at all (false for
+   * a paper listed for its meaning alone, by the second stage). Digests list only papers with the
+   * first two (src/digests/digest-papers.ts).
    */
-  match?: { allWords: boolean; typedWord: boolean };
+  match?: { allWords: boolean; typedWord: boolean; anyWord: boolean };
 }
 
 /** Per query: which page of hits. (How the engine searches is `SearchOptions`, in options.ts.) */

@@ -153,6 +153,25 @@ describe('the shared card', () => {
 });
 
 describe('results pages', () => {
+  it('say of a paper listed for its topic alone that none of the words is in it, and of no other', () => {
+    const [withWord, topicOnly] = [papers[0]!, papers[1]!];
+    const message = searchResultsMessage(
+      {
+        ...response([withWord, topicOnly]),
+        hits: [
+          { paper: withWord, score: 2, match: { allWords: true, typedWord: true, anyWord: true } },
+          { paper: topicOnly, score: 1, match: { allWords: false, typedWord: false, anyWord: false } },
+        ],
+      },
+      { audience: 'ephemeral', offset: 0 },
+    );
+    const text = textOf(message);
+    expect(text.match(/Related by topic/g)).toHaveLength(1);
+    // The note sits in the second card: after the first card's title, and after the second's.
+    expect(text.indexOf('Related by topic')).toBeGreaterThan(text.indexOf(topicOnly.title.slice(0, 20)));
+    expect(messageProblems(message)).toEqual([]);
+  });
+
   it('say which slice of how many, and offer More results only when there are more', () => {
     const page = searchResultsMessage({ ...response(papers.slice(0, 5), 'llm'), total: 12 }, { audience: 'ephemeral', offset: 5 });
     expect(textOf(page)).toContain('*6–10 of 12* papers for “llm”');

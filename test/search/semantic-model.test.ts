@@ -46,7 +46,8 @@ describe('the second stage: a semantic model learnt from the corpus', () => {
         .sort(),
     ).toEqual(['v1', 'v2', 'v3']);
     expect(answer.hits.map((h) => h.paper.id)).toEqual([...answer.hits.slice(0, 3).map((h) => h.paper.id), 'v4']);
-    expect(answer.hits[3]!.match).toEqual({ allWords: false, typedWord: false });
+    expect(answer.hits[3]!.match).toEqual({ allWords: false, typedWord: false, anyWord: false });
+    expect(answer.hits.slice(0, 3).every((h) => h.match!.anyWord)).toBe(true);
     expect(answer.total).toBe(4);
     // Off: only the papers with the word.
     const firstPass = createPaperSearch(small, { options: { ...THREE_TOPICS, semantic: { ...THREE_TOPICS.semantic, weight: 0 } } });
