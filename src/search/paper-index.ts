@@ -19,8 +19,7 @@ import {
 } from './minisearch-internals.js';
 import { defaultSearchOptions, type SearchOptions } from './options.js';
 import { LsaModel, type LsaSnapshot } from './semantic/lsa-model.js';
-import { copyPaperWords } from './semantic/paper-words.js';
-import { runInSlices } from './semantic/work-slices.js';
+import { SemanticUpkeep } from './semantic/semantic-upkeep.js';
 import { FrequentPairs, type FrequentPairsSnapshot } from './frequent-pairs.js';
 
 /** The search options an index reads: field weights, acronym mining, the snapshot version. */
@@ -68,8 +67,8 @@ export class PaperIndex {
   /** Per field id: its BM25F weight. */
   readonly boosts: readonly number[];
   readonly lexicon: Lexicon;
-  /** The semantic model of the second stage, learnt from these papers (see semantic/lsa-model.ts). */
-  semantic: LsaModel;
+  /** Keeps the second stage's semantic model in step with the papers (semantic/semantic-upkeep.ts). */
+  private readonly upkeep: SemanticUpkeep;
   private readonly docIds: string[];
   private readonly docOf: Map<string, number>;
   private norms: Float32Array[];
@@ -86,10 +85,6 @@ export class PaperIndex {
   private readonly pairs: FrequentPairs;
   /** What {@link upsert} keeps up to date; null until the first one. */
   private live: LiveState | null = null;
-  /** The semantic model being learnt again, if it is, and the papers that changed since it started. */
-  private refresh: { done: Promise<void>; changed: Set<number> } | null = null;
-  /** The last refresh's error, and the number of papers then: the next try waits for more. */
-  private refreshFailure: { error: unknown; papers: number } | null = null;
 
   private constructor(
     parts: IndexParts,
@@ -113,7 +108,7 @@ export class PaperIndex {
     this.norms = FIELDS.map(() => new Float32Array(parts.ids.length));
     this.computeLengthNorms();
     this.pairs = pairs ? FrequentPairs.fromSnapshot(pairs, this.termIds, this.size) : FrequentPairs.build(this, options.phrasePairs);
-    this.semantic = semantic ?? LsaModel.build(this, options.semantic);
+    this.upkeep = new SemanticUpkeep(semantic ?? LsaModel.build(this, options.semantic), options.semantic);
   }
 
   /** Mines acronyms from the papers, then indexes title, abstract and authors. */
@@ -422,48 +417,17 @@ export class PaperIndex {
     writeAverageFieldLengths(this.internals, live.fieldTotals);
     this.computeLengthNorms();
     for (const doc of docs) this.pairs.update(doc, this.sequenceOf(doc));
-    this.foldIntoSemantic(docs);
+    this.upkeep.fold(this, docs);
   }
 
-  /**
-   * Resolves once the semantic model's refresh under way, if any, is over (see
-   * {@link foldIntoSemantic}); rejects with the error of the last refresh if it failed.
-   */
-  async semanticRefreshed(): Promise<void> {
-    await this.refresh?.done;
-    if (this.refreshFailure !== null) throw this.refreshFailure.error;
+  /** Resolves once the semantic model's refresh under way, if any, is over (see semantic-upkeep.ts). */
+  semanticRefreshed(): Promise<void> {
+    return this.upkeep.refreshed();
   }
 
-  /**
-   * Gives new and changed papers their semantic vectors at once (folded into the current model),
-   * and learns the model again once the papers added since it was learnt reach `refreshShare` of
-   * those it was learnt from: on a copy of the papers' words, in slices between searches, then
-   * the papers that changed meanwhile are folded into the new model and it replaces the old.
-   * A refresh that fails leaves the current model in place and is tried again only after as
-   * many papers again have arrived.
-   */
-  private foldIntoSemantic(docs: readonly number[]): void {
-    const options = this.options.semantic;
-    this.semantic.fold(this, docs, options.titleWeight);
-    for (const doc of docs) this.refresh?.changed.add(doc);
-    if (this.refresh !== null || !this.semantic.needsRefresh(options.refreshShare)) return;
-    if (this.refreshFailure !== null && this.size < this.refreshFailure.papers * (1 + options.refreshShare)) return;
-    const changed = new Set<number>();
-    const done = (async () => {
-      try {
-        // The copy is made in slices too; papers that change meanwhile are in `changed`.
-        const words = await runInSlices(copyPaperWords(this), options.refreshSliceMs);
-        const model = await LsaModel.buildInSlices(words, options, options.refreshSliceMs);
-        model.fold(this, [...changed], options.titleWeight);
-        this.semantic = model;
-        this.refreshFailure = null;
-      } catch (error) {
-        this.refreshFailure = { error, papers: this.size };
-      } finally {
-        this.refresh = null;
-      }
-    })();
-    this.refresh = { done, changed };
+  /** The semantic model of the second stage, learnt from these papers and kept in step with them. */
+  get semantic(): LsaModel {
+    return this.upkeep.model;
   }
 
   /** Takes out the postings `parts` describe (papers `docs[i]` as indexed now); notes words whose count falls to zero in `crossed`. */
